@@ -1,0 +1,66 @@
+/**
+ * Every image tag and dependency version the generator can write, in one place.
+ *
+ * To bump a version: change it here, run `npm run goldens:update`, review the
+ * golden diff, and (for the Node starters) `npm run lockfiles:update`, which
+ * re-resolves the starter lockfiles from the npm registry. `dockerize
+ * --list-images` prints every image tag below, for pre-pulling.
+ *
+ * This file is data only: no logic, no imports.
+ */
+export const versions = {
+  /** Base images for the app. `{version}` is replaced by the runtime version. */
+  runtimes: {
+    python: {
+      tag: 'python:{version}-slim-trixie',
+      default: '3.13',
+      supported: ['3.11', '3.12', '3.13'],
+    },
+    node: {
+      tag: 'node:{version}-trixie-slim',
+      default: '24',
+      supported: ['22', '24', '26'],
+    },
+  },
+
+  /** Images for the backing services (pinned to a major or minor version and a Debian release). */
+  services: {
+    postgres: 'postgres:17-trixie',
+    redis: 'redis:8.6-trixie',
+  },
+
+  /** Python packages written to requirements.txt (exact pins). */
+  python: {
+    fastapi: '0.142.2',
+    uvicorn: '0.54.0',
+    flask: '3.1.3',
+    django: '5.2.18',
+    gunicorn: '26.2.0',
+    'psycopg[binary]': '3.3.6',
+    redis: '8.1.0',
+  },
+
+  /** npm packages of the Node starter apps (exact pins; lockfiles are captured from these). */
+  node: {
+    express: '5.3.0',
+    fastify: '5.12.8',
+    '@nestjs/common': '12.5.1',
+    '@nestjs/core': '12.5.1',
+    '@nestjs/platform-express': '12.5.1',
+    'reflect-metadata': '0.2.2',
+    rxjs: '7.8.2',
+    typescript: '5.9.3',
+    '@types/node': '24.19.2',
+    next: '16.4.6',
+    react: '19.3.1',
+    'react-dom': '19.3.1',
+    pg: '8.23.1',
+    redis: '6.3.1',
+  },
+
+  /** Package managers installed in the dependency stage of Node images. */
+  tools: {
+    pnpm: '10.34.9',
+    yarn: '1.22.22',
+  },
+} as const;

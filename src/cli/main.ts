@@ -1,0 +1,253 @@
+/**
+ * `dockerize`: the standalone front end. Gathers answers (prompts in a
+ * terminal, or --answers FILE), asks the core for the plan, and writes it
+ * (atomically, never over a user's file without --force or a yes).
+ *
+ * Only node: built-ins load at start-up; the core, the templates and the
+ * prompt library load when they are needed, so --help and friends are instant.
+ */
+import { parseArgs } from 'node:util';
+import { basename, join, resolve } from 'node:path';
+import { parseJson } from '../core/json.js';
+import type { FsLike } from '../node/fs-project.js';
+
+export const EXIT = { ok: 0, internal: 1, input: 2, conflict: 3, cancelled: 130 } as const;
+
+/** Everything the CLI touches, so tests can run it in-process over memfs. */
+export interface CliIO {
+  fs: FsLike;
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** True when a person can answer questions (stdin and stdout are terminals). */
+  interactive: boolean;
+  /** Asks one question; undefined when the user cancels (Ctrl+C). Defaults to the `prompts` package. */
+  ask?: (question: Question) => Promise<unknown>;
+}
+
+export interface Question {
+  type: 'text' | 'number' | 'select' | 'multiselect' | 'confirm';
+  name: string;
+  message: string;
+  initial?: unknown;
+  choices?: Array<{ title: string; value: string; selected?: boolean }>;
+  validate?: (value: unknown) => true | string;
+}
+
+const BUG_URL = 'https://github.com/generator-dockerize/generator-dockerize/issues';
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  answers: { type: 'string', short: 'a' },
+  out: { type: 'string', short: 'o' },
+  force: { type: 'boolean', short: 'f' },
+  'skip-existing': { type: 'boolean' },
+  'dry-run': { type: 'boolean', short: 'n' },
+  'list-images': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`dockerize: ${err.message}\n`);
+      return EXIT.input;
+    }
+    const { InputError, formatErrors } = await import('../core/index.js');
+    if (err instanceof InputError) {
+      io.stderr(`dockerize: invalid answers, nothing written:\n${formatErrors(err.errors).replace(/^/gm, '  ')}\n`);
+      return EXIT.input;
+    }
+    const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    io.stderr(`dockerize: internal error. This is a bug in generator-dockerize; please report it at ${BUG_URL}\nwith the command you ran and this message:\n${message}\n`);
+    return EXIT.internal;
+  }
+}
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values;
+  } catch (err) {
+    const msg = err instanceof Error ? err.message.replace(/\. To specify a positional argument.*$/s, '') : String(err);
+    throw new UsageError(`${msg} (see dockerize --help)`);
+  }
+}
+
+async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const opts = parse(argv);
+  if (opts.help) {
+    io.stdout(await helpText());
+    return EXIT.ok;
+  }
+  if (opts.version) {
+    io.stdout(`${await packageVersion()}\n`);
+    return EXIT.ok;
+  }
+  if (opts['list-images']) {
+    const { allImages } = await import('../core/images.js');
+    io.stdout(`${allImages().join('\n')}\n`);
+    return EXIT.ok;
+  }
+  if (opts.force && opts['skip-existing']) throw new UsageError('--force and --skip-existing contradict each other: pick one');
+  if (opts.out === '') throw new UsageError('--out needs a folder');
+  if (opts.answers === '') throw new UsageError('--answers needs a file');
+
+  const out = resolve(io.cwd, opts.out ?? '.');
+  checkOut(io.fs, out);
+
+  const core = await import('../core/index.js');
+  const { fsSnapshot, writeAtomic } = await import('../node/fs-project.js');
+  const project = fsSnapshot(io.fs, out);
+
+  let answers: unknown;
+  const fromFile = opts.answers !== undefined;
+  if (fromFile) {
+    answers = readAnswers(io.fs, resolve(io.cwd, opts.answers as string), opts.answers as string);
+  } else if (io.interactive) {
+    const { askAll } = await import('./prompts.js');
+    const asked = await askAll(io, project, basename(out));
+    if (asked === undefined) {
+      io.stderr('dockerize: cancelled, nothing written\n');
+      return EXIT.cancelled;
+    }
+    answers = asked;
+  } else {
+    throw new UsageError('no terminal to ask questions in: pass --answers FILE (see dockerize --help)');
+  }
+
+  const { loadTemplates } = await import('../node/templates.js');
+  const plan = core.generate({ answers, project, templates: loadTemplates(), folderName: basename(out) });
+  const changes = core.classify(plan.files, project);
+  const conflicts = changes.filter((c) => c.status === 'conflict');
+
+  const decisions = new Map<string, 'write' | 'skip'>();
+  if (conflicts.length > 0) {
+    if (opts.force) conflicts.forEach((c) => decisions.set(c.file.path, 'write'));
+    else if (opts['skip-existing']) conflicts.forEach((c) => decisions.set(c.file.path, 'skip'));
+    else if (io.interactive && !fromFile && !opts['dry-run']) {
+      const { resolveConflicts } = await import('./conflicts.js');
+      const resolved = await resolveConflicts(io, conflicts);
+      if (resolved === undefined) {
+        io.stderr('dockerize: aborted, nothing written\n');
+        return EXIT.conflict;
+      }
+      resolved.forEach((v, k) => decisions.set(k, v));
+    } else if (!opts['dry-run']) {
+      io.stderr(
+        `dockerize: ${conflicts.length} existing file${conflicts.length > 1 ? 's differ' : ' differs'} from what would be written, so nothing was written:\n` +
+          conflicts.map((c) => `  conflict  ${c.file.path}\n`).join('') +
+          'Re-run with --force to overwrite them, or --skip-existing to keep them (merged files like .env are always kept and extended).\n',
+      );
+      return EXIT.conflict;
+    }
+  }
+
+  const label = (s: string) => s.padEnd(9);
+  if (opts['dry-run']) {
+    io.stdout(`Dry run: nothing written. In ${out}:\n`);
+    for (const c of changes) {
+      const status = c.status === 'conflict' ? (decisions.get(c.file.path) === 'write' ? 'overwrite' : decisions.get(c.file.path) === 'skip' ? 'skip' : 'conflict') : c.status;
+      io.stdout(`  ${label(status)} ${c.file.path}\n`);
+    }
+    for (const c of changes) {
+      if (c.status === 'identical' || decisions.get(c.file.path) === 'skip') continue;
+      const body = c.file.path === '.env' ? '(holds secrets: not shown)\n' : c.file.content;
+      io.stdout(`\n----- ${c.file.path} -----\n${body}`);
+    }
+    printNotes(io, plan.notes);
+    return EXIT.ok;
+  }
+
+  for (const c of changes) {
+    if (c.status === 'identical') continue;
+    if (c.status === 'conflict' && decisions.get(c.file.path) !== 'write') continue;
+    writeAtomic(io.fs, join(out, c.file.path), c.file.content);
+  }
+  for (const c of changes) {
+    const d = decisions.get(c.file.path);
+    const status = c.status === 'conflict' ? (d === 'write' ? 'overwrite' : 'skip') : c.status;
+    io.stdout(`  ${label(status)} ${c.file.path}\n`);
+  }
+  if (plan.starter) {
+    const { starterMessage } = await import('../core/messages.js');
+    io.stdout(`\n${starterMessage(plan)}\n`);
+  }
+  printNotes(io, plan.notes);
+  const where = out === resolve(io.cwd) ? '' : `cd ${JSON.stringify(opts.out ?? '.').slice(1, -1)} && `;
+  io.stdout(`\nNext: ${where}docker compose up --build   (see README.Docker.md)\n`);
+  return EXIT.ok;
+}
+
+function printNotes(io: CliIO, notes: readonly string[]) {
+  if (notes.length) io.stdout(`\nNotes:\n${notes.map((n) => `  - ${n}\n`).join('')}`);
+}
+
+function checkOut(fs: FsLike, out: string): void {
+  try {
+    if (!fs.statSync(out).isDirectory()) throw new UsageError(`--out: ${out} is a file, not a folder`);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const code = (err as { code?: string }).code;
+    if (code === 'ENOENT') return; // created when the files are written
+    if (code === 'ENOTDIR') throw new UsageError(`--out: ${out} is inside a file, not a folder`);
+    throw err;
+  }
+}
+
+function readAnswers(fs: FsLike, path: string, shown: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : String((err as Error).message);
+    throw new UsageError(`--answers: can't read ${shown}: ${why}`);
+  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) throw new UsageError(`--answers: ${shown} is not valid JSON: ${parsed.message}`);
+  return parsed.value;
+}
+
+async function packageVersion(): Promise<string> {
+  const { readFileSync } = await import('node:fs');
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+async function helpText(): Promise<string> {
+  const { fields } = await import('../core/fields.js');
+  const keys = fields
+    .filter((f) => f.key !== '$schema')
+    .map((f) => `  ${f.key.padEnd(16)}${f.description}\n`)
+    .join('');
+  return `Usage: dockerize [--answers FILE] [--out DIR] [--force | --skip-existing] [--dry-run]
+       dockerize --list-images | --help | --version
+
+Writes a Dockerfile, docker-compose.yml, .env, .env.example, .dockerignore,
+README.Docker.md (and requirements.txt for Python) for a Python or Node.js app
+with PostgreSQL and Redis. In a terminal it asks its questions; with --answers
+it asks nothing.
+
+Options:
+  -a, --answers FILE   Answers as JSON (schema: generator-dockerize/schema/answers.schema.json)
+  -o, --out DIR        Folder to write into (default: the current folder; created if missing)
+  -f, --force          Overwrite existing files that differ (merged files are always kept and extended)
+      --skip-existing  Keep existing files that differ, write the rest
+  -n, --dry-run        Print what would be written; write nothing
+      --list-images    Print every image tag the generator can write, one a line (for pre-pulling)
+  -h, --help           This help
+  -v, --version        The version
+
+Answers (keys of the answers file):
+${keys}
+Example:
+  {"name": "shop-api", "language": "python", "framework": "fastapi", "services": ["postgres", "redis"]}
+
+Exit codes: 0 done; 1 internal error (a bug); 2 bad input (nothing written);
+3 existing files differ or the run was aborted (nothing written); 130 cancelled.
+`;
+}

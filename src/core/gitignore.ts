@@ -1,0 +1,29 @@
+import type { ResolvedAnswers } from './answers.js';
+
+/** Patterns that already keep .env out of git. */
+const ENV_IGNORED = new Set(['.env', '/.env', '.env*', '/.env*', '*.env']);
+
+function present(lines: Set<string>, pattern: string): boolean {
+  if (pattern === '.env') return [...ENV_IGNORED].some((p) => lines.has(p));
+  const bare = pattern.replace(/^\/|\/$/g, '');
+  return [bare, `/${bare}`, `${bare}/`, `/${bare}/`].some((p) => lines.has(p));
+}
+
+/** What .gitignore must hold: always .env; for a starter app also its dependency and build folders. */
+export function wantedIgnores(r: ResolvedAnswers, starter: boolean): string[] {
+  const out = ['.env'];
+  if (starter && r.language === 'node') out.push('node_modules/', r.framework === 'nextjs' ? '.next/' : 'dist/');
+  if (starter && r.language === 'python') out.push('__pycache__/', '.venv/');
+  return out;
+}
+
+/** .gitignore with the missing patterns appended; every existing line kept. */
+export function renderGitignore(wanted: readonly string[], existing: string | undefined): string {
+  const lines = new Set((existing ?? '').split(/\r?\n/).map((l) => l.trim()));
+  const missing = wanted.filter((p) => !present(lines, p));
+  if (existing !== undefined && missing.length === 0) return existing;
+  const base = existing ?? '';
+  const sep = base === '' || base.endsWith('\n') ? '' : '\n';
+  const lead = base === '' ? '' : '\n';
+  return `${base}${sep}${lead}# Added by generator-dockerize (.env holds secrets)\n${missing.join('\n')}\n`;
+}

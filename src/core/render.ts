@@ -1,0 +1,26 @@
+import ejs from 'ejs';
+
+/**
+ * Templates by name (their path under templates/). The core gets them as
+ * data; src/node/templates.ts reads them from the package once.
+ */
+export type TemplateStore = Readonly<Record<string, string>>;
+
+const compiled = new Map<string, ejs.TemplateFunction>();
+
+/**
+ * Renders a template with a view model. Templates only print values the view
+ * model has already made safe for the target format (JSON arrays for exec-form
+ * instructions, validated names and paths), so nothing is HTML-escaped.
+ */
+export function renderTemplate(store: TemplateStore, name: string, view: object): string {
+  const source = store[name];
+  if (source === undefined) throw new Error(`BUG: no template ${name}`);
+  const key = `${name}\0${source}`;
+  let fn = compiled.get(key);
+  if (!fn) {
+    fn = ejs.compile(source, { filename: name, strict: true, localsName: 'it', rmWhitespace: false });
+    compiled.set(key, fn);
+  }
+  return fn(view);
+}

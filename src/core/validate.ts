@@ -1,0 +1,373 @@
+/**
+ * Every rule an answer must follow, in one place. The prompts (Yeoman and the
+ * CLI), the answers-file validation and schema/answers.schema.json all use
+ * these: a prompt's `validate` is `(v) => validateX(v, soFar) ?? true`.
+ *
+ * Each validateX returns undefined when the value is fine, or a message that
+ * says what is allowed.
+ */
+import {
+  DEPLOY_TARGETS,
+  FRAMEWORKS,
+  LANGUAGES,
+  PACKAGE_MANAGERS,
+  SERVICES,
+  frameworks,
+  frameworksOf,
+  services,
+  versions,
+} from '../catalogue/index.js';
+import type { FrameworkId, Language } from '../catalogue/types.js';
+import type { Answers } from './answers.js';
+import { formatEnvValue, isEnvKey } from './dotenv.js';
+
+export type Validator = (value: unknown, answers: Partial<Answers>) => string | undefined;
+
+/** A value as the user wrote it, for messages. */
+export function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  const s = JSON.stringify(value) ?? String(value);
+  const text = s.length > 60 ? `${s.slice(0, 57)}...` : s;
+  return typeof value === 'string' ? text : `${text} (a ${typeof value})`;
+}
+
+const list = (items: readonly string[]) => items.join(', ');
+
+// -- name ---------------------------------------------------------------------
+
+/** Compose project names, image names, Postgres identifiers and (with - for _) Kubernetes names all accept this. */
+export const NAME_PATTERN = '^[a-z][a-z0-9]*(?:(?:_|__|-+)[a-z0-9]+)*$';
+export const NAME_MAX = 50;
+
+/** The closest valid name to a free-form one ("My App!" -> "my-app"), or "" when nothing is left. */
+export function normaliseName(raw: string): string {
+  const s = raw
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/[-_]*([_-])[-_]*/g, '$1')
+    .replace(/^[^a-z]+/, '')
+    .replace(/[-_]+$/, '');
+  return s.slice(0, NAME_MAX).replace(/[-_]+$/, '');
+}
+
+export const validateName: Validator = (value) => {
+  const allowed = `use lowercase letters, digits, "-" and "_", start with a letter, end with a letter or digit, at most ${NAME_MAX} characters`;
+  if (typeof value !== 'string') return `must be a string (${allowed}), not ${show(value)}`;
+  if (value.length > NAME_MAX || !new RegExp(NAME_PATTERN).test(value)) {
+    const suggestion = normaliseName(value);
+    const hint = suggestion ? ` (for example ${JSON.stringify(suggestion)})` : '';
+    return `${show(value)} can't be a Compose project or image name: ${allowed}${hint}`;
+  }
+  return undefined;
+};
+
+// -- language, framework, services --------------------------------------------
+
+export const validateLanguage: Validator = (value) =>
+  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
+    ? undefined
+    : `must be one of: ${list(LANGUAGES)}, not ${show(value)}`;
+
+export const validateFramework: Validator = (value, answers) => {
+  const language = (LANGUAGES as readonly unknown[]).includes(answers.language) ? (answers.language as Language) : undefined;
+  if (typeof value !== 'string' || !(FRAMEWORKS as readonly string[]).includes(value)) {
+    const allowed = language ? `${list(frameworksOf(language))} (the ${language} frameworks)` : list(FRAMEWORKS);
+    return `must be one of: ${allowed}, not ${show(value)}`;
+  }
+  const entry = frameworks[value as FrameworkId];
+  if (language && entry.language !== language) {
+    return `${show(value)} is a ${entry.language} framework, but language is ${JSON.stringify(language)}: pick one of ${list(frameworksOf(language))}, or set language to ${JSON.stringify(entry.language)}`;
+  }
+  return undefined;
+};
+
+export const validateServices: Validator = (value) => {
+  if (!Array.isArray(value)) return `must be a list of services from: ${list(SERVICES)} (an empty list is fine), not ${show(value)}`;
+  for (const [i, s] of value.entries()) {
+    if (typeof s !== 'string' || !(SERVICES as readonly string[]).includes(s)) {
+      return `item ${i} must be one of: ${list(SERVICES)}, not ${show(s)}`;
+    }
+    if (value.indexOf(s) !== i) return `lists ${JSON.stringify(s)} twice`;
+  }
+  return undefined;
+};
+
+// -- port, runtime, package manager ------------------------------------------
+
+export const validatePort: Validator = (value) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535
+    ? undefined
+    : `must be an integer from 1 to 65535, not ${show(value)}`;
+
+export function runtimeVersionsOf(language: Language): readonly string[] {
+  return versions.runtimes[language].supported;
+}
+
+export const validateRuntimeVersion: Validator = (value, answers) => {
+  const language = (LANGUAGES as readonly unknown[]).includes(answers.language) ? (answers.language as Language) : undefined;
+  const allowed = language ? runtimeVersionsOf(language) : [...new Set(LANGUAGES.flatMap(runtimeVersionsOf))];
+  if (typeof value === 'string' && allowed.includes(value)) return undefined;
+  return `must be one of: ${list(allowed)}${language ? ` (supported ${language} versions)` : ''}, given as a string, not ${show(value)}`;
+};
+
+export const validatePackageManager: Validator = (value, answers) => {
+  if (answers.language === 'python') return `is only for node projects (Python dependencies come from requirements.txt); remove it`;
+  return typeof value === 'string' && (PACKAGE_MANAGERS as readonly string[]).includes(value)
+    ? undefined
+    : `must be one of: ${list(PACKAGE_MANAGERS)}, not ${show(value)}`;
+};
+
+// -- entrypoint, command, health path ------------------------------------------
+
+const PY_IDENT = '[A-Za-z_][A-Za-z0-9_]*';
+export const ENTRYPOINT_PATTERNS = {
+  'python-app': `^${PY_IDENT}(?:\\.${PY_IDENT})*:${PY_IDENT}$`,
+  'python-package': `^${PY_IDENT}(?:\\.${PY_IDENT})*$`,
+  'node-file': '^(?!.*(?:^|/)\\.\\.?(?:/|$))[A-Za-z0-9_@+-][A-Za-z0-9._@+-]*(?:/[A-Za-z0-9._@+-]+)*\\.(?:js|mjs|cjs)$',
+} as const;
+
+/** NestJS starters compile src/ into the entrypoint's folder, so the file must be inside one. */
+export const NEST_ENTRYPOINT_PATTERN = '^[^/]+/.+\\.js$';
+
+export const validateEntrypoint: Validator = (value, answers) => {
+  const fw = (FRAMEWORKS as readonly unknown[]).includes(answers.framework) ? frameworks[answers.framework as FrameworkId] : undefined;
+  if (typeof value !== 'string') return `must be a string, not ${show(value)}`;
+  if (value.startsWith('/') || value.includes('\\') || value.split('/').includes('..')) {
+    return `must stay inside the project: a relative path with "/" separators, no ".." and not absolute, not ${show(value)}`;
+  }
+  if (!fw) return undefined;
+  const kind = fw.entrypoint.kind;
+  if (kind === 'fixed') {
+    return value === fw.entrypoint.default ? undefined : `is fixed to ${JSON.stringify(fw.entrypoint.default)} for ${fw.title} (${fw.entrypoint.help}); remove it, or use "command"`;
+  }
+  const examples: Record<string, string> = {
+    'python-app': 'package.module:attribute, for example "app.main:app"',
+    'python-package': 'a dotted Python package name, for example "config"',
+    'node-file': 'a relative .js/.mjs/.cjs path with letters, digits and ._@+- in its parts, for example "src/server.js"',
+  };
+  if (!new RegExp(ENTRYPOINT_PATTERNS[kind]).test(value)) {
+    return `must be ${examples[kind]} (${fw.entrypoint.help}), not ${show(value)}`;
+  }
+  if (fw.id === 'nestjs' && !new RegExp(NEST_ENTRYPOINT_PATTERN).test(value)) {
+    return `must be the compiled .js file inside the build output folder, for example "dist/main.js", not ${show(value)}`;
+  }
+  return undefined;
+};
+
+export const COMMAND_MAX_ITEMS = 64;
+export const COMMAND_MAX_LENGTH = 4096;
+
+export const validateCommand: Validator = (value) => {
+  const what = `a list of 1 to ${COMMAND_MAX_ITEMS} non-empty strings (exec form: ["program", "arg", ...])`;
+  if (!Array.isArray(value) || value.length === 0 || value.length > COMMAND_MAX_ITEMS) return `must be ${what}, not ${show(value)}`;
+  for (const [i, arg] of value.entries()) {
+    if (typeof arg !== 'string' || arg.length === 0) return `item ${i} must be a non-empty string, not ${show(arg)}`;
+    if (arg.length > COMMAND_MAX_LENGTH) return `item ${i} is longer than ${COMMAND_MAX_LENGTH} characters`;
+    if (arg.includes('\0')) return `item ${i} contains a NUL character`;
+  }
+  return undefined;
+};
+
+/** "/" or "/a/b": segments of letters, digits and ._~- not starting with a dot; no trailing slash or query. */
+export const HEALTH_PATH_PATTERN = '^/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*)?$';
+
+export const validateHealthPath: Validator = (value) =>
+  typeof value === 'string' && value.length <= 200 && new RegExp(HEALTH_PATH_PATTERN).test(value)
+    ? undefined
+    : `must be a URL path like "/health" or "/api/health": "/"-separated parts of letters, digits and ._~- (not starting with "."), no trailing "/" or query string, not ${show(value)}`;
+
+// -- starter, env, exposeServices ---------------------------------------------
+
+const validateBoolean: Validator = (value) => (typeof value === 'boolean' ? undefined : `must be true or false, not ${show(value)}`);
+export const validateStarter = validateBoolean;
+export const validateExposeServices = validateBoolean;
+
+/** .env keys the generator writes itself: answers can't set them through `env`. */
+export const RESERVED_ENV_KEYS: readonly string[] = [
+  'APP_PORT',
+  'PORT',
+  ...Object.values(services).flatMap((s) => s.env.map((e) => e.key)),
+  ...Object.values(frameworks).flatMap((f) => (f.env ?? []).map((e) => e.key)),
+];
+
+export const ENV_KEY_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
+export const ENV_MAX_KEYS = 100;
+
+/** Validates `env`; the pointer suffix names the offending key. */
+export function validateEnvEntries(value: unknown): { suffix: string; message: string } | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { suffix: '', message: `must be an object of NAME: "value" pairs, not ${show(value)}` };
+  }
+  const entries = Object.entries(value);
+  if (entries.length > ENV_MAX_KEYS) return { suffix: '', message: `has more than ${ENV_MAX_KEYS} variables` };
+  for (const [key, v] of entries) {
+    const suffix = `/${escapePointer(key)}`;
+    if (!isEnvKey(key)) return { suffix, message: `${show(key)} is not a variable name: use letters, digits and "_", not starting with a digit` };
+    if (RESERVED_ENV_KEYS.includes(key)) return { suffix, message: `${key} is written by the generator itself; remove it from env` };
+    if (typeof v !== 'string') return { suffix, message: `must be a string, not ${show(v)}` };
+    if (v.length > 4096) return { suffix, message: 'is longer than 4096 characters' };
+    if (formatEnvValue(v) === undefined) {
+      return {
+        suffix,
+        message: `can't be written to .env so that Compose, dotenv and python-dotenv all read the same value: a value may hold a single quote or a double quote/backslash/$/backtick, not both kinds, and no line breaks or NUL`,
+      };
+    }
+  }
+  return undefined;
+}
+
+export const validateEnv: Validator = (value) => {
+  const e = validateEnvEntries(value);
+  return e ? (e.suffix ? `${e.suffix.slice(1)}: ${e.message}` : e.message) : undefined;
+};
+
+// -- deploy, replicas, image ---------------------------------------------------
+
+export const validateDeploy: Validator = (value) => {
+  if (!Array.isArray(value) || value.length === 0) return `must be a non-empty list from: ${list(DEPLOY_TARGETS)}, not ${show(value)}`;
+  for (const [i, d] of value.entries()) {
+    if (typeof d !== 'string' || !(DEPLOY_TARGETS as readonly string[]).includes(d)) return `item ${i} must be one of: ${list(DEPLOY_TARGETS)}, not ${show(d)}`;
+    if (value.indexOf(d) !== i) return `lists ${JSON.stringify(d)} twice`;
+  }
+  return undefined;
+};
+
+export const validateReplicas: Validator = (value) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 100
+    ? undefined
+    : `must be an integer from 1 to 100, not ${show(value)}`;
+
+/** [registry[:port]/]path[:tag], lowercase path components as Docker requires. */
+export const IMAGE_PATTERN =
+  '^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$';
+
+export const validateImage: Validator = (value) =>
+  typeof value === 'string' && value.length <= 255 && new RegExp(IMAGE_PATTERN).test(value)
+    ? undefined
+    : `must be an image reference like "registry.example.com/team/app:1.0" (lowercase path, optional registry and tag), not ${show(value)}`;
+
+export const validateSchemaRef: Validator = (value) => (typeof value === 'string' ? undefined : `must be a string, not ${show(value)}`);
+
+// -- the whole answers object --------------------------------------------------
+
+/** Per-key validators, in the order keys are checked (language before what depends on it). */
+export const validators: Readonly<Record<keyof Answers, Validator>> = {
+  $schema: validateSchemaRef,
+  name: validateName,
+  language: validateLanguage,
+  framework: validateFramework,
+  services: validateServices,
+  port: validatePort,
+  runtimeVersion: validateRuntimeVersion,
+  packageManager: validatePackageManager,
+  entrypoint: validateEntrypoint,
+  command: validateCommand,
+  healthPath: validateHealthPath,
+  starter: validateStarter,
+  env: validateEnv,
+  exposeServices: validateExposeServices,
+  deploy: validateDeploy,
+  replicas: validateReplicas,
+  image: validateImage,
+};
+
+export const ANSWER_KEYS = Object.keys(validators) as (keyof Answers)[];
+export const REQUIRED_KEYS: readonly (keyof Answers)[] = ['name', 'language', 'framework'];
+
+export interface FieldError {
+  /** JSON pointer to the offending value ("" for the whole document). */
+  pointer: string;
+  message: string;
+}
+
+export type ValidationResult = { ok: true; answers: Answers } | { ok: false; errors: FieldError[] };
+
+export function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Edit distance, for "did you mean" suggestions on unknown keys. */
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] as number;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j] as number;
+      prev[j] = Math.min(tmp + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length] as number;
+}
+
+export function closestKey(key: string): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of ANSWER_KEYS) {
+    const d = distance(key.toLowerCase(), k.toLowerCase());
+    if (d < bestD) {
+      best = k;
+      bestD = d;
+    }
+  }
+  return bestD <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+/** Checks a parsed answers document against every rule; all problems are reported, not just the first. */
+export function validateAnswers(input: unknown): ValidationResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, errors: [{ pointer: '', message: `the answers must be a JSON object like {"name": "shop-api", "language": "python", "framework": "fastapi"}, not ${show(input)}` }] };
+  }
+  const doc = input as Record<string, unknown>;
+  const errors: FieldError[] = [];
+  for (const key of Object.keys(doc)) {
+    if (!(ANSWER_KEYS as string[]).includes(key)) {
+      const near = closestKey(key);
+      errors.push({
+        pointer: `/${escapePointer(key)}`,
+        message: `unknown key${near ? `: did you mean ${JSON.stringify(near)}?` : ''} Allowed keys: ${ANSWER_KEYS.filter((k) => k !== '$schema').join(', ')}`,
+      });
+    }
+  }
+  for (const key of REQUIRED_KEYS) {
+    if (doc[key] === undefined) errors.push({ pointer: `/${key}`, message: `is required (${describeRequired(key)})` });
+  }
+  const partial = doc as Partial<Answers>;
+  for (const key of ANSWER_KEYS) {
+    const value = doc[key];
+    if (value === undefined) continue;
+    if (key === 'env') {
+      const e = validateEnvEntries(value);
+      if (e) errors.push({ pointer: `/env${e.suffix}`, message: e.message });
+      continue;
+    }
+    const message = validators[key](value, partial);
+    if (message) errors.push({ pointer: `/${key}`, message });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, answers: doc as unknown as Answers };
+}
+
+function describeRequired(key: keyof Answers): string {
+  switch (key) {
+    case 'name':
+      return 'the project name, for example "shop-api"';
+    case 'language':
+      return `one of: ${list(LANGUAGES)}`;
+    case 'framework':
+      return `one of: ${list(FRAMEWORKS)}`;
+    default:
+      return key;
+  }
+}
+
+/** One line per error, as the CLI and the generator print them. */
+export function formatErrors(errors: readonly FieldError[], source = 'answers'): string {
+  return errors.map((e) => `${source}${e.pointer || ' (document)'}: ${e.message}`).join('\n');
+}

@@ -1,0 +1,168 @@
+/**
+ * `yo dockerize`: the Yeoman front end. Asks the field table's questions
+ * through Yeoman's prompts (skipping those already in .yo-rc.json), or none
+ * with --answers FILE; writes through Yeoman's file system so its conflict
+ * handling applies (overwrite/skip/diff/abort in a terminal, --force).
+ */
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import Generator, { type BaseOptions } from 'yeoman-generator';
+import { parseJson } from '../core/json.js';
+import {
+  InputError,
+  appExistsFor,
+  classify,
+  detectFacts,
+  fields,
+  formatErrors,
+  generate,
+  validateAnswers,
+  type Answers,
+  type Field,
+  type Plan,
+  type ProjectFacts,
+  type ProjectSnapshot,
+  type PromptContext,
+} from '../core/index.js';
+import { starterMessage } from '../core/messages.js';
+import { loadTemplates } from '../node/templates.js';
+
+type Options = BaseOptions & { answers?: string; force?: boolean; skipExisting?: boolean; 'skip-existing'?: boolean };
+
+/** An error `yo` turns into this exit code (2: bad input, 3: conflicts). */
+function failure(message: string, code: 2 | 3): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+const INQUIRER_TYPE = { text: 'input', number: 'number', select: 'select', multiselect: 'checkbox', confirm: 'confirm' } as const;
+
+export default class DockerizeGenerator extends Generator<Partial<Answers>, Options> {
+  private answers: Partial<Answers> = {};
+  private fromFile = false;
+  private plan?: Plan;
+
+  constructor(args: string[], options: Options) {
+    // customInstallTask: no automatic `npm install` when a starter package.json is
+    // written: the image installs its own dependencies.
+    super(args, options, { customInstallTask: true });
+    this.option('answers', { type: String, description: 'Answers as JSON (see schema/answers.schema.json): no questions asked' });
+    this.option('skip-existing', { type: Boolean, description: 'Keep existing files that differ instead of failing (with --answers)' });
+  }
+
+  initializing(): void {
+    const file = this.options.answers;
+    if (!file) return;
+    const path = resolve(process.cwd(), file);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (err) {
+      throw failure(`--answers: can't read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`, 2);
+    }
+    const parsed = parseJson(text);
+    if (!parsed.ok) throw failure(`--answers: ${file} is not valid JSON: ${parsed.message}`, 2);
+    const checked = validateAnswers(parsed.value);
+    if (!checked.ok) throw failure(`invalid answers, nothing written:\n${formatErrors(checked.errors, file)}`, 2);
+    this.answers = checked.answers;
+    this.fromFile = true;
+  }
+
+  async prompting(): Promise<void> {
+    if (this.fromFile) return;
+    const stored = this.config.getAll();
+    const project = this._snapshot();
+    const facts = detectFacts(project, basename(this.destinationRoot()));
+    const ctx: PromptContext = { facts, hasApp: (a) => appExistsFor(a, project) };
+    const questions = fields.filter((f) => f.prompt && stored[f.key] === undefined).map((f) => this._question(f, stored, facts, ctx));
+    const asked = (await this.prompt(questions as never)) as Partial<Answers>;
+    this.answers = { ...stored, ...asked };
+  }
+
+  configuring(): void {
+    const checked = validateAnswers(this.answers);
+    if (!checked.ok) throw failure(`invalid answers, nothing written:\n${formatErrors(checked.errors, '.yo-rc.json')}`, 2);
+    const { $schema: _ignored, ...keep } = checked.answers;
+    // A re-run reads these back and asks nothing already answered.
+    this.config.set(keep);
+  }
+
+  writing(): void {
+    const project = this._snapshot();
+    try {
+      this.plan = generate({ answers: this.answers, project, templates: loadTemplates(), folderName: basename(this.destinationRoot()) });
+    } catch (err) {
+      if (err instanceof InputError) throw failure(`invalid answers, nothing written:\n${formatErrors(err.errors)}`, 2);
+      throw err;
+    }
+    const changes = classify(this.plan.files, project);
+    const skipExisting = Boolean(this.options.skipExisting ?? this.options['skip-existing']);
+    const force = Boolean(this.options.force ?? (this.env as { conflicterOptions?: { force?: boolean } }).conflicterOptions?.force);
+    const conflicts = changes.filter((c) => c.status === 'conflict');
+    // Without someone to ask, never overwrite: report and stop before anything is written.
+    const unattended = this.fromFile || !process.stdin.isTTY;
+    if (conflicts.length > 0 && unattended && !force && !skipExisting) {
+      throw failure(
+        `${conflicts.length} existing file(s) differ from what would be written, so nothing was written:\n` +
+          conflicts.map((c) => `  conflict  ${c.file.path}`).join('\n') +
+          '\nRe-run with --force to overwrite them, or --skip-existing to keep them.',
+        3,
+      );
+    }
+    for (const c of changes) {
+      if (c.status === 'identical') continue;
+      if (c.status === 'conflict' && skipExisting) {
+        this.log(`   skip ${c.file.path}`);
+        continue;
+      }
+      const path = this.destinationPath(c.file.path);
+      this.fs.write(path, c.file.content);
+      if (c.file.kind === 'merged') {
+        // Merged files keep every user line: no need to ask before extending them.
+        const stored = (this.fs as unknown as { store: { get(p: string): { conflicter?: string } } }).store.get(path);
+        stored.conflicter = 'force';
+      }
+    }
+  }
+
+  end(): void {
+    if (!this.plan) return;
+    if (this.plan.starter) this.log(starterMessage(this.plan));
+    for (const note of this.plan.notes) this.log(`Note: ${note}`);
+    this.log('\nNext: docker compose up --build   (see README.Docker.md)');
+  }
+
+  /** The destination folder as the core sees it, through Yeoman's in-memory file system. */
+  private _snapshot(): ProjectSnapshot {
+    return {
+      read: (p) => {
+        const full = this.destinationPath(p);
+        return this.fs.exists(full) ? this.fs.read(full) : undefined;
+      },
+    };
+  }
+
+  private _question(f: Field, stored: Partial<Answers>, facts: ProjectFacts, ctx: PromptContext): Record<string, unknown> {
+    const prompt = f.prompt!;
+    const all = (soFar: Partial<Answers>) => ({ ...stored, ...soFar });
+    return {
+      type: INQUIRER_TYPE[prompt.type],
+      name: f.key,
+      message: prompt.message,
+      when: (soFar: Partial<Answers>) => (prompt.when ? prompt.when(all(soFar), ctx) : true),
+      default: (soFar: Partial<Answers>) => f.default?.(all(soFar), facts),
+      ...(prompt.choices
+        ? {
+            choices: (soFar: Partial<Answers>) => {
+              const initial = f.default?.(all(soFar), facts);
+              return prompt.choices!(all(soFar)).map((c) => ({
+                name: c.title,
+                value: c.value,
+                ...(prompt.type === 'multiselect' ? { checked: Array.isArray(initial) && initial.includes(c.value) } : {}),
+              }));
+            },
+          }
+        : {}),
+      validate: (value: unknown, soFar: Partial<Answers>) => f.validate(value, all(soFar)) ?? true,
+    };
+  }
+}

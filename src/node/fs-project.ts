@@ -1,0 +1,64 @@
+import { dirname, join } from 'node:path';
+import type { ProjectSnapshot } from '../core/project.js';
+
+/** The parts of node:fs the CLI uses (node:fs itself, or memfs in tests). */
+export interface FsLike {
+  readFileSync(path: string, encoding: 'utf8'): string;
+  writeFileSync(path: string, data: string, options?: { mode?: number }): void;
+  renameSync(from: string, to: string): void;
+  unlinkSync(path: string): void;
+  mkdirSync(path: string, options: { recursive: true }): unknown;
+  statSync(path: string): { isFile(): boolean; isDirectory(): boolean; mode: number };
+}
+
+function code(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+}
+
+/** A ProjectSnapshot over a folder: the core reads only the files it asks for. */
+export function fsSnapshot(fs: FsLike, root: string): ProjectSnapshot {
+  return {
+    read(path) {
+      const full = join(root, path);
+      try {
+        if (!fs.statSync(full).isFile()) throw new Error(`${full} exists but is not a file`);
+        return fs.readFileSync(full, 'utf8');
+      } catch (err) {
+        if (code(err) === 'ENOENT' || code(err) === 'ENOTDIR') return undefined;
+        throw err;
+      }
+    },
+  };
+}
+
+/** Mode to create a file with: .env holds secrets, so only its owner may read it. */
+export function newFileMode(path: string): number {
+  return /(^|\/)\.env$/.test(path) ? 0o600 : 0o644;
+}
+
+/**
+ * Writes a file atomically: the content goes to a temporary file in the same
+ * folder, which then replaces the target in one rename. An interrupted run
+ * leaves the old file or the new one, never half of either.
+ */
+export function writeAtomic(fs: FsLike, path: string, content: string): void {
+  fs.mkdirSync(dirname(path), { recursive: true });
+  let mode: number;
+  try {
+    mode = fs.statSync(path).mode & 0o7777;
+  } catch {
+    mode = newFileMode(path);
+  }
+  const tmp = join(dirname(path), `.${path.split('/').pop()}.dockerize-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+  fs.writeFileSync(tmp, content, { mode });
+  try {
+    fs.renameSync(tmp, path);
+  } catch (err) {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      /* the temporary file is already gone */
+    }
+    throw err;
+  }
+}
