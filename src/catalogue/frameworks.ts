@@ -16,6 +16,11 @@ function inDir(dir: string, file: string): string {
   return dir ? `${dir}/${file}` : file;
 }
 
+/** The starter's health helper sits beside the entry file, under another name if the entry itself is called health. */
+export function healthModuleName(entryBase: string): string {
+  return entryBase === 'health' ? 'service_health' : 'health';
+}
+
 function pythonAppStarter(template: string) {
   return {
     appMarkers: (ctx: EntryContext) => {
@@ -27,7 +32,7 @@ function pythonAppStarter(template: string) {
       return [
         ...layout.packageInits.map((path) => ({ path, template: 'python/__init__.py.ejs' })),
         { path: layout.moduleFile, template },
-        { path: inDir(layout.dir, 'health.py'), template: 'python/health.py.ejs' },
+        { path: inDir(layout.dir, `${healthModuleName(layout.moduleFile.split('/').pop()!.replace(/\.py$/, ''))}.py`), template: 'python/health.py.ejs' },
       ];
     },
   };
@@ -35,6 +40,11 @@ function pythonAppStarter(template: string) {
 
 function nodeDir(entrypoint: string): string {
   return entrypoint.split('/').slice(0, -1).join('/');
+}
+
+/** health, or service-health when the entry file itself is health.js. */
+export function nodeHealthName(entrypoint: string): string {
+  return /^health\.[cm]?js$/.test(entrypoint.split('/').pop() ?? '') ? 'service-health' : 'health';
 }
 
 const gunicorn = (target: string, port: number) => [
@@ -112,7 +122,7 @@ export const frameworks: Record<FrameworkId, FrameworkEntry> = {
       appMarkers: () => ['package.json'],
       files: (ctx) => [
         { path: ctx.entrypoint, template: 'express/server.js.ejs' },
-        { path: inDir(nodeDir(ctx.entrypoint), 'health.js'), template: 'node/health.js.ejs' },
+        { path: inDir(nodeDir(ctx.entrypoint), `${nodeHealthName(ctx.entrypoint)}.js`), template: 'node/health.js.ejs' },
       ],
       dependencies: ['express'],
       scripts: { start: 'node {entrypoint}' },
@@ -131,7 +141,7 @@ export const frameworks: Record<FrameworkId, FrameworkEntry> = {
       appMarkers: () => ['package.json'],
       files: (ctx) => [
         { path: ctx.entrypoint, template: 'fastify/server.js.ejs' },
-        { path: inDir(nodeDir(ctx.entrypoint), 'health.js'), template: 'node/health.js.ejs' },
+        { path: inDir(nodeDir(ctx.entrypoint), `${nodeHealthName(ctx.entrypoint)}.js`), template: 'node/health.js.ejs' },
       ],
       dependencies: ['fastify'],
       scripts: { start: 'node {entrypoint}' },

@@ -1,7 +1,7 @@
 export * from './types.js';
 export { versions } from './versions.js';
 export { languages } from './languages.js';
-export { frameworks, pythonModuleLayout } from './frameworks.js';
+export { frameworks, pythonModuleLayout, healthModuleName, nodeHealthName } from './frameworks.js';
 export { services, required, dbIdentifier } from './services.js';
 
 import { frameworks } from './frameworks.js';

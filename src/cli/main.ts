@@ -162,10 +162,22 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return EXIT.ok;
   }
 
+  const written: string[] = [];
   for (const c of changes) {
     if (c.status === 'identical') continue;
     if (c.status === 'conflict' && decisions.get(c.file.path) !== 'write') continue;
-    writeAtomic(io.fs, join(out, c.file.path), c.file.content);
+    try {
+      writeAtomic(io.fs, join(out, c.file.path), c.file.content);
+      written.push(c.file.path);
+    } catch (err) {
+      io.stderr(
+        `dockerize: could not write ${c.file.path}: ${(err as Error).message}
+` +
+          `Each file is written whole or not at all: ${written.length ? `written: ${written.join(', ')}; ` : ''}${c.file.path} and the rest are unchanged.
+`,
+      );
+      return EXIT.internal;
+    }
   }
   for (const c of changes) {
     const d = decisions.get(c.file.path);

@@ -59,7 +59,7 @@ export function renderCompose(r: ResolvedAnswers): string {
     header: [
       `Docker Compose for ${r.name}, written by generator-dockerize.`,
       'Start: docker compose up --build    Stop: docker compose down    See README.Docker.md.',
-      'Values like ${POSTGRES_PASSWORD} come from .env (docker compose reads it automatically).',
+      'Every ${VARIABLE} comes from .env, which docker compose reads by itself.',
     ],
     comments,
     quoted,

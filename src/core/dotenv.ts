@@ -2,10 +2,12 @@
  * .env files as Compose, Node's dotenv and python-dotenv read them.
  *
  * Writing: a value is written bare when it has only characters that mean the
- * same to every reader, in single quotes (literal everywhere) when it has no
- * single quote or line break, in double quotes when it also has no `"`, `\`,
- * `$` or backtick (Compose interpolates `$` in double quotes). Anything else
- * cannot be written portably and is refused by validation.
+ * same to every reader; in single quotes (literal to all three) when it has no
+ * single quote, backslash or line break; in double quotes when it has no `"`,
+ * backslash, `$`, backtick or line break (Compose and python-dotenv interpolate
+ * `$` there). A backslash has no portable form at all: Node's dotenv reads `\'`
+ * as an escaped quote and python-dotenv unescapes `\\` even in single quotes.
+ * Such values are refused by validation.
  *
  * Merging: an existing file is never rewritten; missing keys are appended
  * below it, so every user value, comment and line order stays as it was.
@@ -18,8 +20,9 @@ const KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function formatEnvValue(value: string): string | undefined {
   if (value.includes('\0')) return undefined;
   if (BARE.test(value)) return value;
+  if (value.includes('\\')) return undefined;
   if (!/['\r\n]/.test(value)) return `'${value}'`;
-  if (!/["\\$`\r\n]/.test(value)) return `"${value}"`;
+  if (!/["$`\r\n]/.test(value)) return `"${value}"`;
   return undefined;
 }
 

@@ -29,8 +29,8 @@ export const SCHEMA_ID = 'https://unpkg.com/generator-dockerize/schema/answers.s
 
 type Json = Record<string, unknown>;
 
-/** A value .env can hold portably (see dotenv.ts): no NUL, and no `'` or line break, or no `"\$` + backtick or line break. */
-const ENV_VALUE_PATTERN = '^(?:[^\'\\r\\n\\u0000]*|[^"\\\\$`\\r\\n\\u0000]*)$';
+/** A value .env can hold portably (see dotenv.ts): no NUL or backslash, and either no `'` and line break, or no `"`, `$`, backtick and line break. */
+const ENV_VALUE_PATTERN = '^(?:[^\'\\\\\\r\\n\\u0000]*|[^"\\\\$`\\r\\n\\u0000]*)$';
 
 function when(condition: Json, then: Json): Json {
   return { if: condition, then };
@@ -87,11 +87,11 @@ export function answersSchema(): Json {
 
   const rules: Json[] = [
     ...LANGUAGES.map((l) => when(is('language', l), { properties: { framework: { enum: frameworksOf(l) }, runtimeVersion: { enum: [...runtimeVersionsOf(l)] } } })),
-    when(is('language', 'python'), { not: { required: ['packageManager'] } }),
+    when(is('language', 'python'), { properties: { packageManager: false } }),
     ...(['python-app', 'python-package', 'node-file'] as const).map((kind) =>
-      when(is('framework', kindFrameworks(kind)), { properties: { entrypoint: { pattern: ENTRYPOINT_PATTERNS[kind] } } }),
+      when(is('framework', kindFrameworks(kind)), { properties: { entrypoint: { type: 'string', pattern: ENTRYPOINT_PATTERNS[kind] } } }),
     ),
-    when(is('framework', 'nestjs'), { properties: { entrypoint: { pattern: NEST_ENTRYPOINT_PATTERN } } }),
+    when(is('framework', 'nestjs'), { properties: { entrypoint: { type: 'string', pattern: NEST_ENTRYPOINT_PATTERN } } }),
     ...kindFrameworks('fixed').map((id) => when(is('framework', id), { properties: { entrypoint: { const: frameworks[id as keyof typeof frameworks].entrypoint.default } } })),
   ];
 

@@ -1,4 +1,4 @@
-import { frameworks, pythonModuleLayout, services, versions } from '../catalogue/index.js';
+import { frameworks, healthModuleName, nodeHealthName, pythonModuleLayout, services, versions } from '../catalogue/index.js';
 import type { Answers, ResolvedAnswers } from './answers.js';
 import { buildOutputs, entryContext } from './dockerfile.js';
 import type { ProjectSnapshot } from './project.js';
@@ -94,8 +94,9 @@ export function starterView(r: ResolvedAnswers): Record<string, unknown> {
     case 'fastapi':
     case 'flask': {
       const layout = pythonModuleLayout(r.entrypoint);
+      const helper = healthModuleName(layout.moduleFile.split('/').pop()!.replace(/\.py$/, ''));
       view.attribute = layout.attribute;
-      view.healthImport = layout.dir ? `${layout.dir.split('/').join('.')}.health` : 'health';
+      view.healthImport = layout.dir ? `${layout.dir.split('/').join('.')}.${helper}` : helper;
       break;
     }
     case 'django':
@@ -103,7 +104,7 @@ export function starterView(r: ResolvedAnswers): Record<string, unknown> {
       break;
     case 'express':
     case 'fastify':
-      view.healthImport = './health.js';
+      view.healthImport = `./${nodeHealthName(r.entrypoint)}.js`;
       break;
     case 'nestjs':
       view.outDir = buildOutputs(r)[0];

@@ -92,7 +92,7 @@ export const validateServices: Validator = (value) => {
     if (typeof s !== 'string' || !(SERVICES as readonly string[]).includes(s)) {
       return `item ${i} must be one of: ${list(SERVICES)}, not ${show(s)}`;
     }
-    if (value.indexOf(s) !== i) return `lists ${JSON.stringify(s)} twice`;
+    if (value.indexOf(s) !== i) return `item ${i} lists ${JSON.stringify(s)} twice`;
   }
   return undefined;
 };
@@ -124,7 +124,12 @@ export const validatePackageManager: Validator = (value, answers) => {
 
 // -- entrypoint, command, health path ------------------------------------------
 
-const PY_IDENT = '[A-Za-z_][A-Za-z0-9_]*';
+/** Python's reserved words can't be module or attribute names in an import. */
+export const PYTHON_KEYWORDS = [
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except',
+  'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+] as const;
+const PY_IDENT = `(?!(?:${PYTHON_KEYWORDS.join('|')})(?![A-Za-z0-9_]))[A-Za-z_][A-Za-z0-9_]*`;
 export const ENTRYPOINT_PATTERNS = {
   'python-app': `^${PY_IDENT}(?:\\.${PY_IDENT})*:${PY_IDENT}$`,
   'python-package': `^${PY_IDENT}(?:\\.${PY_IDENT})*$`,
@@ -146,8 +151,8 @@ export const validateEntrypoint: Validator = (value, answers) => {
     return value === fw.entrypoint.default ? undefined : `is fixed to ${JSON.stringify(fw.entrypoint.default)} for ${fw.title} (${fw.entrypoint.help}); remove it, or use "command"`;
   }
   const examples: Record<string, string> = {
-    'python-app': 'package.module:attribute, for example "app.main:app"',
-    'python-package': 'a dotted Python package name, for example "config"',
+    'python-app': 'package.module:attribute (Python names, not reserved words), for example "app.main:app"',
+    'python-package': 'a dotted Python package name (not a reserved word), for example "config"',
     'node-file': 'a relative .js/.mjs/.cjs path with letters, digits and ._@+- in its parts, for example "src/server.js"',
   };
   if (!new RegExp(ENTRYPOINT_PATTERNS[kind]).test(value)) {
@@ -214,7 +219,7 @@ export function validateEnvEntries(value: unknown): { suffix: string; message: s
     if (formatEnvValue(v) === undefined) {
       return {
         suffix,
-        message: `can't be written to .env so that Compose, dotenv and python-dotenv all read the same value: a value may hold a single quote or a double quote/backslash/$/backtick, not both kinds, and no line breaks or NUL`,
+        message: `can't be written to .env so that Compose, dotenv and python-dotenv all read the same value: no backslashes, line breaks or NUL, and not both a single quote and one of " $ \``,
       };
     }
   }
@@ -232,7 +237,7 @@ export const validateDeploy: Validator = (value) => {
   if (!Array.isArray(value) || value.length === 0) return `must be a non-empty list from: ${list(DEPLOY_TARGETS)}, not ${show(value)}`;
   for (const [i, d] of value.entries()) {
     if (typeof d !== 'string' || !(DEPLOY_TARGETS as readonly string[]).includes(d)) return `item ${i} must be one of: ${list(DEPLOY_TARGETS)}, not ${show(d)}`;
-    if (value.indexOf(d) !== i) return `lists ${JSON.stringify(d)} twice`;
+    if (value.indexOf(d) !== i) return `item ${i} lists ${JSON.stringify(d)} twice`;
   }
   return undefined;
 };
@@ -348,7 +353,10 @@ export function validateAnswers(input: unknown): ValidationResult {
       continue;
     }
     const message = validators[key](value, partial);
-    if (message) errors.push({ pointer: `/${key}`, message });
+    if (!message) continue;
+    // List validators say "item N ...": point at the item itself.
+    const item = /^item (\d+) (.*)$/s.exec(message);
+    errors.push(item ? { pointer: `/${key}/${item[1]}`, message: item[2] as string } : { pointer: `/${key}`, message });
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, answers: doc as unknown as Answers };

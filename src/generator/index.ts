@@ -16,6 +16,7 @@ import {
   fields,
   formatErrors,
   generate,
+  resolveAnswers,
   validateAnswers,
   type Answers,
   type Field,
@@ -82,8 +83,11 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
     const checked = validateAnswers(this.answers);
     if (!checked.ok) throw failure(`invalid answers, nothing written:\n${formatErrors(checked.errors, '.yo-rc.json')}`, 2);
     const { $schema: _ignored, ...keep } = checked.answers;
-    // A re-run reads these back and asks nothing already answered.
-    this.config.set(keep);
+    // A re-run reads these back and asks nothing already answered: store the
+    // value every question would have had (defaults included), not only what was typed.
+    const resolved = resolveAnswers(checked.answers, detectFacts(this._snapshot(), basename(this.destinationRoot())));
+    const asked = Object.fromEntries(fields.filter((f) => f.prompt && resolved[f.key as keyof typeof resolved] != null).map((f) => [f.key, resolved[f.key as keyof typeof resolved]]));
+    this.config.set({ ...asked, ...keep });
   }
 
   writing(): void {

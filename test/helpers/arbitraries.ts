@@ -1,0 +1,154 @@
+/** fast-check arbitraries for answers: valid ones over every key, and invalid or random documents. */
+import fc from 'fast-check';
+import { DEPLOY_TARGETS, FRAMEWORKS, SERVICES, frameworks, versions } from '../../src/catalogue/index.js';
+import type { FrameworkId } from '../../src/catalogue/types.js';
+import { formatEnvValue } from '../../src/core/dotenv.js';
+import type { Answers } from '../../src/core/index.js';
+import { PYTHON_KEYWORDS, RESERVED_ENV_KEYS } from '../../src/core/validate.js';
+
+const lower = 'abcdefghijklmnopqrstuvwxyz';
+const digits = '0123456789';
+const chars = (set: string, min: number, max: number) => fc.string({ unit: fc.constantFrom(...set), minLength: min, maxLength: max });
+
+export const validName = fc
+  .tuple(chars(lower, 1, 1), chars(lower + digits, 0, 8), fc.array(fc.tuple(fc.constantFrom('_', '-', '--', '__'), chars(lower + digits, 1, 5)), { maxLength: 3 }))
+  .map(([a, b, parts]) => `${a}${b}${parts.map(([s, p]) => s + p).join('')}`)
+  .filter((n) => n.length <= 50);
+
+const pyIdent = fc
+  .tuple(chars(`${lower}_ABCXYZ`, 1, 1), chars(`${lower}_0123`, 0, 6))
+  .map(([a, b]) => a + b)
+  .filter((s) => !(PYTHON_KEYWORDS as readonly string[]).includes(s));
+const pyModule = fc.array(pyIdent, { minLength: 1, maxLength: 3 }).map((p) => p.join('.'));
+const pathPart = fc.tuple(chars(`${lower}${digits}_@+-`, 1, 1), chars(`${lower}${digits}._@+-`, 0, 6)).map(([a, b]) => a + b);
+const nodeFile = fc
+  .tuple(fc.array(pathPart, { maxLength: 2 }), pathPart, fc.constantFrom('.js', '.mjs', '.cjs'))
+  .map(([dirs, base, ext]) => [...dirs, base + ext].join('/'));
+const nestFile = fc.tuple(pathPart, fc.array(pathPart, { maxLength: 1 }), pathPart).map(([top, dirs, base]) => [top, ...dirs, `${base}.js`].join('/'));
+
+function entrypointFor(id: FrameworkId): fc.Arbitrary<string> {
+  switch (frameworks[id].entrypoint.kind) {
+    case 'python-app':
+      return fc.tuple(pyModule, pyIdent).map(([m, a]) => `${m}:${a}`);
+    case 'python-package':
+      return pyModule;
+    case 'node-file':
+      return id === 'nestjs' ? nestFile : nodeFile;
+    case 'fixed':
+      return fc.constant(frameworks[id].entrypoint.default);
+  }
+}
+
+/** Strings as nasty as JSON allows: quotes, $, #, :, newlines, unicode, YAML and EJS specials. */
+export const nastyString = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 20 }),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }),
+  fc.constantFrom(`it's "quoted"`, '$HOME ${PATH} $$', '# not a comment', 'a: b', '- ? & * ! | > % @', '<%= process.exit(1) %>', '\\n\\\\', 'line\nbreak', 'ünïcødé ☃ 🐳', '`rm -rf /`', "'; DROP TABLE x; --"),
+).filter((s) => s.length > 0 && !s.includes('\0'));
+
+const envKey = fc
+  .tuple(chars(`ABCDEFGHIJKLMNOPQRSTUVWXYZ_`, 1, 1), chars(`ABCDEFGHIJKLMNOPQRSTUVWXYZ_${digits}`, 0, 10))
+  .map(([a, b]) => a + b)
+  .filter((k) => !RESERVED_ENV_KEYS.includes(k));
+const envValue = nastyString.filter((v) => formatEnvValue(v) !== undefined && v.length <= 4096);
+
+const healthPath = fc.oneof(
+  fc.constant('/'),
+  fc.array(fc.tuple(chars(`${lower}${digits}_~-`, 1, 1), chars(`${lower}${digits}._~-`, 0, 6)).map(([a, b]) => a + b), { minLength: 1, maxLength: 3 }).map((p) => `/${p.join('/')}`),
+);
+
+const imageRef = fc
+  .tuple(fc.option(fc.constantFrom('registry.example.com/', 'localhost:5000/', 'ghcr.io/team/')), validName, fc.option(fc.constantFrom(':1.0', ':latest', ':v2.3.4-rc1')))
+  .map(([r, n, t]) => `${r ?? ''}${n.replace(/_+/g, '-').replace(/-+/g, '-')}${t ?? ''}`);
+
+/** A valid answers document, with any subset of the optional keys. */
+export const validAnswers: fc.Arbitrary<Answers> = fc.constantFrom(...FRAMEWORKS).chain((framework) => {
+  const fw = frameworks[framework];
+  const node = fw.language === 'node';
+  return fc
+    .record(
+      {
+        name: validName,
+        services: fc.subarray([...SERVICES]),
+        port: fc.integer({ min: 1, max: 65535 }),
+        runtimeVersion: fc.constantFrom(...versions.runtimes[fw.language].supported),
+        packageManager: node ? fc.constantFrom('npm' as const, 'yarn' as const, 'pnpm' as const) : fc.constant(undefined),
+        entrypoint: entrypointFor(framework),
+        command: fc.array(nastyString, { minLength: 1, maxLength: 4 }),
+        healthPath,
+        starter: fc.boolean(),
+        env: fc.dictionary(envKey, envValue, { maxKeys: 4 }),
+        exposeServices: fc.boolean(),
+        deploy: fc.subarray([...DEPLOY_TARGETS], { minLength: 1 }),
+        replicas: fc.integer({ min: 1, max: 100 }),
+        image: imageRef,
+      },
+      { requiredKeys: ['name', 'services'] },
+    )
+    .map((r) => {
+      const a: Record<string, unknown> = { ...r, language: fw.language, framework };
+      for (const [k, v] of Object.entries(a)) if (v === undefined) delete a[k];
+      // The Node starter ships an npm lockfile: another manager needs starter: false (a documented rule).
+      if (a.packageManager && a.packageManager !== 'npm') a.starter = false;
+      return a as unknown as Answers;
+    });
+});
+
+/** Values that are wrong for some key: wrong types, out of range, malformed. */
+const badValue = fc.oneof(
+  fc.constant(null),
+  fc.constant(''),
+  fc.constant('rails'),
+  fc.constant(0),
+  fc.constant(65536),
+  fc.constant(80.5),
+  fc.constant(-1),
+  fc.constant('8000'),
+  fc.constant([]),
+  fc.constant(['mysql']),
+  fc.constant(['postgres', 'postgres']),
+  fc.constant({}),
+  fc.constant({ 'BAD-KEY': 'x' }),
+  fc.constant({ DATABASE_URL: 'x' }),
+  fc.constant({ A: `it's "both"` + '\n' }),
+  fc.constant('../escape.js'),
+  fc.constant('/abs/app.js'),
+  fc.constant('My App'),
+  fc.constant('UPPER'),
+  fc.constant('-dash'),
+  fc.constant('a'.repeat(51)),
+  fc.constant('class:app'),
+  fc.constant('/health?x=1'),
+  fc.constant('/health/'),
+  fc.constant(true),
+  fc.constant([1, 2]),
+  fc.constant(['']),
+  fc.constant('Registry/App:1'),
+  fc.string({ maxLength: 8 }),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+);
+
+const keyNames = ['name', 'language', 'framework', 'services', 'port', 'runtimeVersion', 'packageManager', 'entrypoint', 'command', 'healthPath', 'starter', 'env', 'exposeServices', 'deploy', 'replicas', 'image'] as const;
+
+/** A valid document with one key corrupted, dropped, or an unknown key added. */
+export const invalidAnswers: fc.Arbitrary<unknown> = fc.oneof(
+  fc.tuple(validAnswers, fc.constantFrom(...keyNames), badValue).map(([a, k, v]) => ({ ...a, [k]: v })),
+  fc.tuple(validAnswers, fc.constantFrom('name', 'language', 'framework')).map(([a, k]) => {
+    const copy: Record<string, unknown> = { ...a };
+    delete copy[k];
+    return copy;
+  }),
+  fc.tuple(validAnswers, fc.constantFrom('porrt', 'framwork', 'service', 'Name', 'extra', 'version', '__proto__x')).map(([a, k]) => ({ ...a, [k]: 1 })),
+);
+
+/** Any JSON document: arrays, scalars, objects with random keys. */
+export const randomJson: fc.Arbitrary<unknown> = fc.jsonValue();
+
+/** A mix for schema-equivalence checks: valid, corrupted, and random documents. */
+export const anyDocument: fc.Arbitrary<unknown> = fc.oneof(
+  { arbitrary: validAnswers, weight: 3 },
+  { arbitrary: invalidAnswers, weight: 4 },
+  { arbitrary: randomJson, weight: 1 },
+);

@@ -1,0 +1,284 @@
+/**
+ * Checks that parse what the generator wrote and hold it to the rules users
+ * rely on. Each returns a list of problems (empty = fine), so the unit tests,
+ * the golden tests and the fuzz tests share them.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Ajv } from 'ajv';
+import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { validate as lintDockerfile } from 'dockerfile-utils';
+import { parse as parseDotenv } from 'dotenv';
+import { parse as parseYaml } from 'yaml';
+import type { Plan } from '../../src/core/index.js';
+import { startCommand } from '../../src/core/dockerfile.js';
+import { envSpecs } from '../../src/core/env.js';
+
+const require = createRequire(import.meta.url);
+
+/** The Compose Specification's JSON schema, as shipped by dclint (a current copy of compose-spec/schema). */
+export const composeSchema = JSON.parse(
+  readFileSync(require.resolve('dclint/package.json').replace(/package\.json$/, 'schemas/compose.schema.json'), 'utf8'),
+) as Record<string, unknown>;
+
+const ajv = new Ajv({ strict: false, allErrors: true });
+// The file names draft-07 by an https URL Ajv doesn't know; Ajv's default dialect is draft-07.
+const { $schema: _dialect, ...composeSchemaBody } = composeSchema;
+const validateCompose = ajv.compile(composeSchemaBody);
+
+export function file(plan: Plan, path: string): string | undefined {
+  return plan.files.find((f) => f.path === path)?.content;
+}
+
+// -- Dockerfile ----------------------------------------------------------------
+
+export interface Stage {
+  name: string | undefined;
+  image: string;
+  instructions: Instruction[];
+}
+
+/** An instruction's arguments as written, flags included (`--from=...`, `--mount=...`), continuations joined. */
+const raw = new WeakMap<Instruction, string>();
+export const text = (i: Instruction): string => raw.get(i) ?? i.getArgumentsContent() ?? '';
+
+export function stages(dockerfile: string): Stage[] {
+  const ast = DockerfileParser.parse(dockerfile);
+  const lines = dockerfile.split('\n');
+  const out: Stage[] = [];
+  for (const ins of ast.getInstructions()) {
+    const r = ins.getRange();
+    const body = lines
+      .slice(r.start.line, r.end.line + 1)
+      .map((l, n) => (n === 0 ? l.slice(r.start.character) : l))
+      .join('\n')
+      .replace(/\s*\\\n\s*/g, ' ')
+      .replace(/^\S+\s*/, '')
+      .trim();
+    raw.set(ins, body);
+    if (ins.getKeyword() === 'FROM') {
+      const args = ins.getArguments().map((a) => a.getValue());
+      const asIndex = args.findIndex((a) => a.toUpperCase() === 'AS');
+      out.push({ name: asIndex >= 0 ? args[asIndex + 1] : undefined, image: args.find((a) => !a.startsWith('--')) ?? '', instructions: [ins] });
+    } else {
+      out[out.length - 1]?.instructions.push(ins);
+    }
+  }
+  return out;
+}
+
+const isInstall = (i: Instruction) => i.getKeyword() === 'RUN' && /\b(pip( --python \S+)? install|npm ci|yarn(@\S+)? (install|workspaces focus)|pnpm(@\S+)? install)\b/.test(text(i));
+const isManifestCopy = (i: Instruction) =>
+  i.getKeyword() === 'COPY' && !/--from=/.test(text(i)) && /^(requirements\.txt|package\.json (package-lock\.json|yarn\.lock|pnpm-lock\.yaml)) \.\/$/.test(text(i));
+const isDependencyCopy = (i: Instruction) => i.getKeyword() === 'COPY' && /--from=\S+ (\/opt\/venv|\/app\/node_modules) /.test(text(i));
+const isAppCopy = (i: Instruction) =>
+  i.getKeyword() === 'COPY' && (text(i) === '. .' || /^--from=build \/app\/\S+ /.test(text(i)));
+
+/** The recipe order, asserted per stage: FROM -> WORKDIR -> COPY manifests -> RUN install -> COPY app -> CMD. */
+export function checkDockerfileOrder(dockerfile: string): string[] {
+  const problems: string[] = [];
+  const all = stages(dockerfile);
+  if (all.length === 0) return ['no FROM'];
+  const final = all[all.length - 1] as Stage;
+  const index = (s: Stage, pred: (i: Instruction) => boolean) => s.instructions.findIndex(pred);
+  const before = (s: Stage, a: number, b: number, what: string) => {
+    if (a < 0 || b < 0 || a >= b) problems.push(`stage ${s.name ?? 'final'}: ${what}`);
+  };
+  for (const s of all) {
+    const workdir = index(s, (i) => i.getKeyword() === 'WORKDIR');
+    if (workdir !== 1 && !(workdir > 0 && s.instructions.slice(1, workdir).every((i) => ['ENV', 'ARG', 'LABEL'].includes(i.getKeyword())))) {
+      problems.push(`stage ${s.name ?? 'final'}: WORKDIR must follow FROM (only ENV/ARG/LABEL between)`);
+    }
+    const manifest = index(s, isManifestCopy);
+    const install = index(s, isInstall);
+    if (install >= 0) {
+      before(s, workdir, manifest, 'WORKDIR before COPY of the dependency manifests');
+      before(s, manifest, install, 'COPY of the manifests before RUN install');
+      const appCopy = index(s, (i) => i.getKeyword() === 'COPY' && text(i) === '. .');
+      if (appCopy >= 0) before(s, install, appCopy, 'RUN install before COPY . .');
+    }
+  }
+  const deps = index(final, (i) => isDependencyCopy(i) || isManifestCopy(i));
+  const app = index(final, isAppCopy);
+  const cmd = index(final, (i) => i.getKeyword() === 'CMD');
+  const workdir = index(final, (i) => i.getKeyword() === 'WORKDIR');
+  if (deps >= 0) {
+    before(final, workdir, deps, 'WORKDIR before the dependencies');
+    before(final, deps, app, 'dependencies before the app');
+  } else {
+    before(final, workdir, app, 'WORKDIR before the app');
+  }
+  before(final, app, cmd, 'COPY of the app before CMD');
+  if (cmd !== final.instructions.length - 1) problems.push('CMD must be the last instruction');
+  return problems;
+}
+
+/** Parse, lint (dockerfile-utils: no diagnostics at all), order, and the secure-default rules. */
+export function checkDockerfile(plan: Plan): string[] {
+  const dockerfile = file(plan, 'Dockerfile');
+  if (dockerfile === undefined) return ['no Dockerfile'];
+  const problems: string[] = [];
+  for (const d of lintDockerfile(dockerfile)) problems.push(`lint line ${d.range.start.line + 1}: ${d.message}`);
+  problems.push(...checkDockerfileOrder(dockerfile));
+  if (/^#\s*syntax\s*=/im.test(dockerfile)) problems.push('has a # syntax= directive');
+  const all = stages(dockerfile);
+  const stageNames = new Set(all.map((s) => s.name));
+  for (const s of all) {
+    if (stageNames.has(s.image)) continue;
+    const [repo, tag] = s.image.split(':');
+    if (!tag || tag === 'latest') problems.push(`FROM ${s.image} is not pinned to a version tag`);
+    if (!/slim/.test(tag ?? '') || /alpine/.test(tag ?? '')) problems.push(`FROM ${s.image} is not a Debian slim image`);
+    if (!['python', 'node'].includes(repo ?? '')) problems.push(`FROM ${s.image} is not an official runtime image`);
+  }
+  const final = all[all.length - 1] as Stage;
+  const users = final.instructions.filter((i) => i.getKeyword() === 'USER').map(text);
+  const user = users[users.length - 1];
+  if (!user || ['root', '0', '0:0', 'root:root'].includes(user)) problems.push(`final stage runs as ${user ?? 'root (no USER)'}`);
+  const userAt = final.instructions.findIndex((i) => i.getKeyword() === 'USER');
+  if (userAt < final.instructions.findLastIndex((i) => ['COPY', 'RUN'].includes(i.getKeyword()))) problems.push('USER must come after the last COPY/RUN');
+  const kw = (k: string) => final.instructions.filter((i) => i.getKeyword() === k);
+  if (kw('HEALTHCHECK').length !== 1) problems.push('final stage needs exactly one HEALTHCHECK');
+  if (!kw('EXPOSE').some((i) => text(i) === String(plan.answers.port))) problems.push(`no EXPOSE ${plan.answers.port}`);
+  const cmd = kw('CMD')[0];
+  if (cmd) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text(cmd));
+    } catch {
+      problems.push('CMD is not exec form (a JSON array)');
+    }
+    if (parsed !== undefined && JSON.stringify(parsed) !== JSON.stringify(startCommand(plan.answers))) problems.push(`CMD ${text(cmd)} is not the start command`);
+  }
+  const hc = kw('HEALTHCHECK')[0];
+  if (hc) {
+    const json = /CMD\s+(\[.*\])\s*$/s.exec(text(hc))?.[1];
+    try {
+      const args = JSON.parse(json ?? 'null') as string[];
+      if (!Array.isArray(args) || !args.join(' ').includes(plan.answers.healthPath)) problems.push('HEALTHCHECK does not call the health path');
+      if (['curl', 'wget'].includes(args[0] ?? '')) problems.push('HEALTHCHECK uses a tool slim images lack');
+    } catch {
+      problems.push('HEALTHCHECK CMD is not exec form');
+    }
+  }
+  if (plan.answers.language === 'python') {
+    for (const v of ['PYTHONDONTWRITEBYTECODE=1', 'PYTHONUNBUFFERED=1']) if (!dockerfile.includes(v)) problems.push(`final stage lacks ${v}`);
+  }
+  if (plan.answers.language === 'node' && plan.answers.framework !== 'nextjs') {
+    if (!/npm ci --omit=dev|--production|--prod\b/.test(dockerfile)) problems.push('no production-only install');
+  }
+  return problems;
+}
+
+// -- compose ---------------------------------------------------------------------
+
+export function parseCompose(plan: Plan): Record<string, any> | undefined {
+  const text = file(plan, 'docker-compose.yml');
+  return text === undefined ? undefined : (parseYaml(text) as Record<string, any>);
+}
+
+/** ${VAR}, ${VAR:?msg}, ${VAR:-default} references in a compose text; `$$` is an escaped dollar. */
+export function composeVariables(text: string): Array<{ name: string; hasDefault: boolean }> {
+  const out: Array<{ name: string; hasDefault: boolean }> = [];
+  for (const m of text.replace(/\$\$/g, '').matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-?+])?[^}]*\}/g)) {
+    out.push({ name: m[1] as string, hasDefault: m[2] === ':-' || m[2] === '-' });
+  }
+  return out;
+}
+
+export function checkCompose(plan: Plan): string[] {
+  const text = file(plan, 'docker-compose.yml');
+  if (text === undefined) return plan.answers.deploy.includes('compose') ? ['no docker-compose.yml'] : [];
+  const problems: string[] = [];
+  let doc: Record<string, any>;
+  try {
+    doc = parseYaml(text) as Record<string, any>;
+  } catch (err) {
+    return [`docker-compose.yml is not YAML: ${(err as Error).message}`];
+  }
+  // YAML 1.1 readers (docker-compose v1, PyYAML) must read the same data as YAML 1.2 ones.
+  const as11 = parseYaml(text, { version: '1.1' });
+  if (JSON.stringify(as11) !== JSON.stringify(doc)) problems.push('docker-compose.yml reads differently as YAML 1.1');
+  if (!validateCompose(doc)) problems.push(...(validateCompose.errors ?? []).map((e) => `compose schema: ${e.instancePath} ${e.message}`));
+  if ('version' in doc) problems.push('obsolete version: key');
+  const services = doc.services ?? {};
+  const app = services.app;
+  if (!app) return [...problems, 'no app service'];
+  if (app.build !== '.') problems.push('app is not built from .');
+  if (app.env_file !== '.env') problems.push('app does not read .env');
+  if (!Array.isArray(app.ports) || !app.ports.some((p: string) => String(p).endsWith(`:${plan.answers.port}`))) problems.push('app port not published');
+  for (const s of plan.answers.services) {
+    const svc = services[s];
+    if (!svc) {
+      problems.push(`no ${s} service`);
+      continue;
+    }
+    if (app.depends_on?.[s]?.condition !== 'service_healthy') problems.push(`app does not wait for ${s} to be healthy`);
+    if (!svc.healthcheck?.test) problems.push(`${s} has no healthcheck`);
+    if (!Array.isArray(svc.volumes) || !svc.volumes.some((v: string) => String(v).includes('-data:'))) problems.push(`${s} has no named volume`);
+    if (!/^[a-z]+:[0-9]/.test(String(svc.image))) problems.push(`${s} image ${svc.image} is not pinned to a version`);
+    for (const p of svc.ports ?? []) {
+      if (!plan.answers.exposeServices) problems.push(`${s} publishes ${p} though exposeServices is off`);
+      else if (!String(p).startsWith('127.0.0.1:')) problems.push(`${s} publishes ${p} beyond 127.0.0.1`);
+    }
+  }
+  if (plan.answers.services.includes('postgres') && !JSON.stringify(services.postgres?.healthcheck?.test).includes('pg_isready')) problems.push('postgres healthcheck is not pg_isready');
+  if (plan.answers.services.includes('redis')) {
+    if (!JSON.stringify(services.redis?.healthcheck?.test).includes('redis-cli ping')) problems.push('redis healthcheck is not redis-cli ping');
+    if (!(services.redis?.command ?? []).includes('--requirepass')) problems.push('redis does not require a password');
+  }
+  for (const name of Object.keys(services)) if (!['app', ...plan.answers.services].includes(name)) problems.push(`unexpected service ${name}`);
+  return problems;
+}
+
+// -- .env --------------------------------------------------------------------------
+
+export function checkEnv(plan: Plan): string[] {
+  const problems: string[] = [];
+  const envText = file(plan, '.env');
+  const exampleText = file(plan, '.env.example');
+  if (envText === undefined || exampleText === undefined) return ['no .env or .env.example'];
+  const env = parseDotenv(envText);
+  const example = parseDotenv(exampleText);
+  const composeText = file(plan, 'docker-compose.yml');
+  const values = composeText === undefined ? '' : JSON.stringify(parseYaml(composeText));
+  for (const v of composeVariables(values)) {
+    if (!v.hasDefault && !(v.name in env)) problems.push(`compose references \${${v.name}} but .env lacks it`);
+  }
+  for (const k of envSpecs(plan.answers).flatMap((g) => g.specs.map((x) => x.key))) {
+    if (!(k in env)) problems.push(`.env lacks ${k}`);
+    if (!(k in example)) problems.push(`.env.example lacks ${k}`);
+  }
+  for (const [k, v] of Object.entries(env)) {
+    if (/PASSWORD|SECRET/.test(k)) {
+      if (v.length < 24) problems.push(`${k} is shorter than 24 characters`);
+      if (example[k] === v) problems.push(`.env.example holds the secret ${k}`);
+      for (const f of plan.files) {
+        if (f.path === '.env') continue;
+        if (f.content.includes(v)) problems.push(`secret ${k} appears in ${f.path}`);
+      }
+    }
+  }
+  if (plan.answers.services.includes('postgres')) {
+    const url = env.DATABASE_URL ?? '';
+    if (!url.startsWith('postgresql://') || !url.includes(encodeURIComponent(env.POSTGRES_PASSWORD ?? '?'))) problems.push('DATABASE_URL does not use POSTGRES_PASSWORD');
+  }
+  if (plan.answers.services.includes('redis')) {
+    if (!(env.REDIS_URL ?? '').includes(encodeURIComponent(env.REDIS_PASSWORD ?? '?'))) problems.push('REDIS_URL does not use REDIS_PASSWORD');
+  }
+  for (const [k, v] of Object.entries(plan.answers.env)) if (env[k] !== v) problems.push(`.env ${k} reads back as ${JSON.stringify(env[k])}, not ${JSON.stringify(v)}`);
+  return problems;
+}
+
+export function checkIgnores(plan: Plan): string[] {
+  const problems: string[] = [];
+  const dockerignore = (file(plan, '.dockerignore') ?? '').split('\n');
+  for (const p of ['.env', '.git']) if (!dockerignore.includes(p)) problems.push(`.dockerignore lacks ${p}`);
+  const gitignore = (file(plan, '.gitignore') ?? '').split('\n');
+  if (!gitignore.some((l) => ['.env', '/.env', '.env*', '*.env'].includes(l.trim()))) problems.push('.gitignore does not ignore .env');
+  return problems;
+}
+
+/** Everything above, for one plan. */
+export function checkPlan(plan: Plan): string[] {
+  return [...checkDockerfile(plan), ...checkCompose(plan), ...checkEnv(plan), ...checkIgnores(plan)];
+}

@@ -1,0 +1,273 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { FsLike } from '../../src/node/fs-project.js';
+import { cli } from '../helpers/cli.js';
+
+const example = readFileSync(join(import.meta.dirname, '../../examples/fastapi-postgres-redis.json'), 'utf8');
+const answers = (doc: unknown) => ({ '/work/answers.json': typeof doc === 'string' ? doc : JSON.stringify(doc) });
+const ok = { name: 'shop-api', language: 'python', framework: 'fastapi', services: ['postgres', 'redis'] };
+const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+describe('dockerize --help, --version, --list-images', () => {
+  it('--help shows the usage, every option and every answer key', async () => {
+    const r = await cli(['--help']);
+    expect(r.code).toBe(0);
+    for (const s of ['--answers FILE', '--out DIR', '--force', '--skip-existing', '--dry-run', '--list-images', '--version', 'Exit codes']) expect(r.stdout).toContain(s);
+    for (const key of ['name', 'language', 'framework', 'services', 'port', 'runtimeVersion', 'packageManager', 'entrypoint', 'command', 'starter', 'env']) {
+      expect(r.stdout).toMatch(new RegExp(`^  ${key} +\\S`, 'm'));
+    }
+  });
+
+  it('--version prints the package version', async () => {
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'));
+    expect((await cli(['--version'])).stdout).toBe(`${pkg.version}\n`);
+  });
+
+  it('--list-images prints every image tag, one a line, each pinned', async () => {
+    const r = await cli(['--list-images']);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toEqual(expect.arrayContaining(['python:3.13-slim-trixie', 'node:24-trixie-slim', 'postgres:17-trixie', 'redis:8.6-trixie']));
+    for (const l of lines) expect(l).toMatch(/^[a-z]+:[0-9][\w.-]*$/);
+  });
+});
+
+describe('dockerize --answers', () => {
+  it('writes the stack into --out, asking nothing', async () => {
+    const r = await cli(['--answers', 'answers.json', '--out', 'demo'], answers(example));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.asked).toEqual([]);
+    for (const f of ['Dockerfile', 'docker-compose.yml', '.env', '.env.example', '.dockerignore', 'requirements.txt', 'README.Docker.md', 'app/main.py']) {
+      expect(r.files[`/work/demo/${f}`], f).toEqual(expect.any(String));
+    }
+    expect(parseYaml(r.files['/work/demo/docker-compose.yml']!).services.postgres.image).toMatch(/^postgres:/);
+    expect(parseDotenv(r.files['/work/demo/.env']!).DATABASE_URL).toMatch(/^postgresql:\/\/shop_api:/);
+    expect(r.stdout).toMatch(/create +Dockerfile/);
+    expect(r.stdout).toContain('Next: cd demo && docker compose up --build');
+  });
+
+  it('creates .env readable by its owner only', async () => {
+    const r = await cli(['--answers', 'answers.json'], answers(ok));
+    expect(r.fs.statSync('/work/.env').mode & 0o777).toBe(0o600);
+    expect(r.fs.statSync('/work/Dockerfile').mode & 0o777).toBe(0o644);
+  });
+
+  it('a second run reports every file identical and changes nothing', async () => {
+    const first = await cli(['--answers', 'answers.json'], answers(ok));
+    const second = await cli(['--answers', 'answers.json'], first.files);
+    expect(second.code).toBe(0);
+    expect(second.files).toEqual(first.files);
+    expect(second.stdout).not.toMatch(/^\s+(create|update|overwrite)\s/m);
+    expect(second.stdout).toMatch(/identical +Dockerfile/);
+  });
+
+  it('--dry-run prints what would be written and writes nothing; secrets are not printed', async () => {
+    const r = await cli(['--answers', 'answers.json', '--dry-run'], answers(ok));
+    expect(r.code).toBe(0);
+    expect(Object.keys(r.files)).toEqual(['/work/answers.json']);
+    expect(r.stdout).toContain('Dry run: nothing written');
+    expect(r.stdout).toMatch(/create +docker-compose\.yml/);
+    expect(r.stdout).toContain('----- Dockerfile -----\n# shop-api: FastAPI');
+    expect(r.stdout).toContain('----- .env -----\n(holds secrets: not shown)');
+    expect(r.stdout).not.toMatch(/POSTGRES_PASSWORD=[A-Za-z0-9]{32}/);
+  });
+});
+
+describe('bad input: exit 2, one clear message, nothing written, no stack trace', () => {
+  const cases: Array<[string, string[], Record<string, string>, RegExp]> = [
+    ['invalid JSON (line and column)', ['--answers', 'answers.json'], answers('{\n  "name": "x",\n  "language": python\n}'), /answers\.json is not valid JSON: line 3, column 15: unexpected "p", expected a value/],
+    ['trailing comma', ['--answers', 'answers.json'], answers('{"name": "x",}'), /not valid JSON: line 1, column 14: unexpected "}", expected another key \(no trailing comma before \}\)/],
+    ['empty file', ['--answers', 'answers.json'], answers(''), /not valid JSON: line 1, column 1: unexpected end of input, expected a value/],
+    ['a list, not an object', ['--answers', 'answers.json'], answers([ok]), /answers \(document\): the answers must be a JSON object/],
+    ['a wrong type', ['--answers', 'answers.json'], answers({ ...ok, port: '8000' }), /answers\/port: must be an integer from 1 to 65535, not "8000"/],
+    ['an unknown key', ['--answers', 'answers.json'], answers({ ...ok, sevices: [] }), /answers\/sevices: unknown key: did you mean "services"\?/],
+    ['an unknown framework', ['--answers', 'answers.json'], answers({ ...ok, framework: 'rails' }), /answers\/framework: must be one of: fastapi, flask, django/],
+    ['an unknown service', ['--answers', 'answers.json'], answers({ ...ok, services: ['mysql'] }), /answers\/services\/0: must be one of: postgres, redis/],
+    ['a framework of another language', ['--answers', 'answers.json'], answers({ ...ok, framework: 'nestjs' }), /answers\/framework: "nestjs" is a node framework/],
+    ['a port out of range', ['--answers', 'answers.json'], answers({ ...ok, port: 70000 }), /answers\/port: must be an integer from 1 to 65535, not 70000/],
+    ['a name Compose refuses', ['--answers', 'answers.json'], answers({ ...ok, name: 'Shop API' }), /answers\/name: "Shop API" can't be a Compose project or image name: .*\(for example "shop-api"\)/],
+    ['an entrypoint outside the project', ['--answers', 'answers.json'], answers({ ...ok, entrypoint: '../evil:app' }), /answers\/entrypoint: must stay inside the project/],
+    ['an absolute entrypoint', ['--answers', 'answers.json'], answers({ name: 'x', language: 'node', framework: 'express', entrypoint: '/etc/server.js' }), /answers\/entrypoint: must stay inside the project/],
+    ['a starter with a non-npm lockfile', ['--answers', 'answers.json'], answers({ name: 'x', language: 'node', framework: 'express', packageManager: 'pnpm' }), /answers\/packageManager: the starter app comes with an npm lockfile/],
+    ['a missing answers file', ['--answers', 'missing.json'], {}, /--answers: can't read missing\.json: no such file/],
+    ['an answers "file" that is a folder', ['--answers', 'dir'], { '/work/dir/x': '' }, /--answers: can't read dir: it is a folder/],
+    ['--out that is a file', ['--answers', 'answers.json', '--out', 'answers.json'], answers(ok), /--out: \/work\/answers\.json is a file, not a folder/],
+    ['an unknown option', ['--answer', 'answers.json'], answers(ok), /Unknown option '--answer'.*\(see dockerize --help\)/],
+    ['a stray argument', ['answers.json'], answers(ok), /Unexpected argument 'answers\.json'/],
+    ['--force with --skip-existing', ['--answers', 'answers.json', '--force', '--skip-existing'], answers(ok), /--force and --skip-existing contradict each other/],
+    ['no terminal and no --answers', [], {}, /no terminal to ask questions in: pass --answers FILE/],
+  ];
+
+  it.each(cases)('%s', async (_what, argv, files, message) => {
+    const r = await cli(argv, files);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.startsWith('dockerize: ')).toBe(true);
+    noStack(r.stderr);
+    expect(r.stdout).toBe('');
+    expect(r.files).toEqual(Object.fromEntries(Object.entries(files)));
+  });
+
+  it('an unreadable answers file', async () => {
+    const denied = (fs: FsLike): FsLike => ({
+      ...fs,
+      readFileSync: ((p: string, e: 'utf8') => {
+        if (p.endsWith('secret.json')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+        return fs.readFileSync(p, e);
+      }) as FsLike['readFileSync'],
+    });
+    const r = await cli(['--answers', 'secret.json'], { '/work/secret.json': '{}' }, { wrapFs: denied });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("dockerize: --answers: can't read secret.json: permission denied\n");
+  });
+
+  it('lists every problem of a document, each with its JSON pointer', async () => {
+    const r = await cli(['--answers', 'answers.json'], answers({ name: 'X', language: 'python', framework: 'flask', port: 0, starter: 'yes' }));
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('  answers/'))).toHaveLength(3);
+  });
+});
+
+describe('existing files', () => {
+  const mine = { ...answers(ok), '/work/Dockerfile': 'FROM python:3.12\n# mine\n', '/work/.env': 'MY_KEY=1\n' };
+
+  it('without a terminal: reports each conflict, exits 3 and writes nothing', async () => {
+    const r = await cli(['--answers', 'answers.json'], mine);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/1 existing file differs from what would be written, so nothing was written:\n  conflict  Dockerfile\n/);
+    expect(r.stderr).toContain('--force');
+    expect(r.files).toEqual(mine);
+  });
+
+  it('--force overwrites; merged files keep the user lines', async () => {
+    const r = await cli(['--answers', 'answers.json', '--force'], mine);
+    expect(r.code).toBe(0);
+    expect(r.files['/work/Dockerfile']).toMatch(/^# shop-api: FastAPI/);
+    expect(r.files['/work/.env']).toMatch(/^MY_KEY=1\n/);
+    expect(r.stdout).toMatch(/overwrite +Dockerfile/);
+    expect(r.stdout).toMatch(/update +\.env/);
+  });
+
+  it('--skip-existing keeps the user file and writes the rest', async () => {
+    const r = await cli(['--answers', 'answers.json', '--skip-existing'], mine);
+    expect(r.code).toBe(0);
+    expect(r.files['/work/Dockerfile']).toBe(mine['/work/Dockerfile']);
+    expect(r.files['/work/docker-compose.yml']).toEqual(expect.any(String));
+    expect(r.stdout).toMatch(/skip +Dockerfile/);
+  });
+
+  it('in a terminal: shows the diff on request, then does what the user chose', async () => {
+    let n = 0;
+    const r = await cli([], { '/work/Dockerfile': 'FROM scratch\n' }, {
+      interactive: true,
+      answers: { name: 'shop-api', language: 'python', framework: 'fastapi', services: [], action: () => (n++ === 0 ? 'diff' : 'skip') },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--- Dockerfile (yours)');
+    expect(r.stdout).toContain('+++ Dockerfile (generated)');
+    expect(r.stdout).toContain('-FROM scratch');
+    expect(r.files['/work/Dockerfile']).toBe('FROM scratch\n');
+    expect(r.files['/work/docker-compose.yml']).toEqual(expect.any(String));
+  });
+
+  it('in a terminal: abort writes nothing', async () => {
+    const before = { '/work/Dockerfile': 'FROM scratch\n' };
+    const r = await cli([], before, { interactive: true, answers: { name: 'shop-api', language: 'python', framework: 'flask', action: 'abort' } });
+    expect(r.code).toBe(3);
+    expect(r.files).toEqual(before);
+  });
+});
+
+describe('interactive questions', () => {
+  it('asks the field table in order with defaults, skipping what does not apply, and validates with the shared validators', async () => {
+    const r = await cli([], {}, {
+      interactive: true,
+      cwd: '/work/My Shop',
+      answers: {
+        name: (q: { initial?: unknown; validate?: (v: unknown) => unknown }) => {
+          expect(q.initial).toBe('my-shop');
+          expect(q.validate?.('Not Valid')).toMatch(/can't be a Compose project or image name/);
+          expect(q.validate?.('my-shop')).toBe(true);
+          return 'my-shop';
+        },
+        language: 'node',
+        framework: (q: { choices?: Array<{ value: string }> }) => {
+          expect(q.choices?.map((c) => c.value)).toEqual(['express', 'fastify', 'nestjs', 'nextjs']);
+          return 'fastify';
+        },
+        services: ['redis'],
+      },
+    });
+    expect(r.code).toBe(0);
+    // No app here: the starter is offered, and with it npm (its lockfile), so the package manager is not asked.
+    expect(r.asked.map((q) => q.name)).toEqual(['name', 'language', 'framework', 'services', 'port', 'runtimeVersion', 'entrypoint', 'starter', 'deploy']);
+    expect(r.asked.find((q) => q.name === 'port')?.initial).toBe(3000);
+    expect(r.files['/work/My Shop/src/server.js']).toContain("import Fastify from 'fastify'");
+  });
+
+  it('asks for the package manager, defaulting to the lockfile present, when the app exists', async () => {
+    const r = await cli([], { '/work/package.json': '{"name":"x"}', '/work/yarn.lock': '' }, { interactive: true, answers: { name: 'x', language: 'node', framework: 'express' } });
+    const pm = r.asked.find((q) => q.name === 'packageManager');
+    expect(pm?.initial).toBe('yarn');
+    expect(r.asked.map((q) => q.name)).not.toContain('starter');
+    expect(r.files['/work/Dockerfile']).toContain('yarn@1.22.22 install --frozen-lockfile --production');
+  });
+
+  it('Ctrl+C cancels with nothing written', async () => {
+    const r = await cli([], {}, { interactive: true, answers: { language: () => undefined, name: 'x' } });
+    expect(r.code).toBe(130);
+    expect(r.files).toEqual({});
+  });
+});
+
+describe('writing', () => {
+  it('writes each file through a temporary file and a rename', async () => {
+    const calls: string[] = [];
+    const spy = (fs: FsLike): FsLike => ({
+      ...fs,
+      writeFileSync: (p, d, o) => (calls.push(`write ${p}`), fs.writeFileSync(p, d, o)),
+      renameSync: (a, b) => (calls.push(`rename ${a} -> ${b}`), fs.renameSync(a, b)),
+    });
+    const r = await cli(['--answers', 'answers.json'], answers(ok), { wrapFs: spy });
+    expect(r.code).toBe(0);
+    const writes = calls.filter((c) => c.startsWith('write'));
+    expect(writes.length).toBeGreaterThan(5);
+    for (const w of writes) expect(w).toMatch(/\/\.[^/]+\.dockerize-\d+-\w+\.tmp$/);
+    expect(calls.filter((c) => c.startsWith('rename')).map((c) => c.replace(/^.* -> /, ''))).toContain('/work/Dockerfile');
+  });
+
+  it('an interrupted run leaves each file whole (old or new) and no temporary files', async () => {
+    const before = { ...answers(ok), '/work/docker-compose.yml': 'services: {}\n', '/work/.env': 'A=1\n' };
+    let renames = 0;
+    const failing = (fs: FsLike): FsLike => ({
+      ...fs,
+      renameSync: (a, b) => {
+        if (++renames === 3) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        fs.renameSync(a, b);
+      },
+    });
+    const r = await cli(['--answers', 'answers.json', '--force'], before, { wrapFs: failing });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^dockerize: could not write docker-compose\.yml: ENOSPC: no space left on device\n/);
+    noStack(r.stderr);
+    expect(r.files['/work/docker-compose.yml']).toBe('services: {}\n');
+    expect(r.files['/work/.env']).toBe('A=1\n');
+    expect(r.files['/work/Dockerfile']).toMatch(/^# shop-api/);
+    expect(Object.keys(r.files).filter((p) => p.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('an unexpected error says it is a bug and where to report it', async () => {
+    const broken = (fs: FsLike): FsLike => ({
+      ...fs,
+      statSync: () => {
+        throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+      },
+    });
+    const r = await cli(['--answers', 'answers.json'], answers(ok), { wrapFs: broken });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^dockerize: internal error\. This is a bug in generator-dockerize; please report it at https:\/\/github\.com\/.+\/issues/);
+  });
+});

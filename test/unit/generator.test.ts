@@ -1,0 +1,113 @@
+/**
+ * `yo dockerize` through yeoman-test (no real `yo`; test/pack covers that).
+ * yeoman-test's fake prompts skip `validate`, so validation is tested directly
+ * in validate.test.ts and through the answers-file path here.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { parse as parseYaml } from 'yaml';
+import helpers from 'yeoman-test';
+import { describe, expect, it } from 'vitest';
+import DockerizeGenerator from '../../src/generator/index.js';
+
+const settings = { namespace: 'dockerize:app', resolved: join(import.meta.dirname, '../../src/generator/index.ts') };
+const EXAMPLE = join(import.meta.dirname, '../../examples/fastapi-postgres-redis.json');
+const read = (cwd: string, p: string) => readFileSync(join(cwd, p), 'utf8');
+/** Our generator's own options (yeoman-test types only know Yeoman's). */
+const opts = (o: Record<string, unknown>) => o as never;
+const run = (envOptions?: Record<string, unknown>) => helpers.run(DockerizeGenerator as never, settings, envOptions as never);
+
+describe('yo dockerize (interactive)', () => {
+  it('asks the questions, writes the stack and stores the answers in .yo-rc.json', async () => {
+    const r = await run().withAnswers({ name: 'orders', language: 'node', framework: 'express', services: ['postgres'], deploy: ['compose'] });
+    const asked = r.askedQuestions.map((q) => q.name);
+    expect(asked).toEqual(expect.arrayContaining(['name', 'language', 'framework', 'services', 'port', 'runtimeVersion', 'entrypoint', 'starter', 'deploy']));
+    r.assertFile(['Dockerfile', 'docker-compose.yml', '.env', '.env.example', '.dockerignore', 'README.Docker.md', 'package.json', 'package-lock.json', 'src/server.js']);
+    expect(parseYaml(read(r.cwd, 'docker-compose.yml')).services.app.depends_on.postgres.condition).toBe('service_healthy');
+    const stored = JSON.parse(read(r.cwd, '.yo-rc.json'))['generator-dockerize'];
+    expect(stored).toMatchObject({ name: 'orders', language: 'node', framework: 'express', services: ['postgres'], port: 3000, runtimeVersion: '24' });
+  });
+
+  it('offers the folder name as the project name and the framework port as default', async () => {
+    const r = await run().withAnswers({ language: 'python', framework: 'django', services: [] });
+    const stored = JSON.parse(read(r.cwd, '.yo-rc.json'))['generator-dockerize'];
+    expect(stored.port).toBe(8000);
+    expect(stored.name).toMatch(/^[a-z][a-z0-9_-]*$/);
+    expect(read(r.cwd, 'Dockerfile')).toContain('"config.wsgi"');
+  });
+
+  it('a re-run asks nothing already answered and writes byte-identical files', async () => {
+    const first = await run().withAnswers({ name: 'orders', language: 'python', framework: 'flask', services: ['redis'] });
+    const files = Object.fromEntries(
+      readdirSync(first.cwd, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => [join(e.parentPath, e.name).slice(first.cwd.length + 1), readFileSync(join(e.parentPath, e.name), 'utf8')]),
+    );
+    const second = await run()
+      .withAnswers({}, { throwOnMissingAnswer: true })
+      .doInDir((dir) => {
+        for (const [p, text] of Object.entries(files)) {
+          if (p.includes('/')) return;
+          writeFileSync(join(dir, p), text);
+        }
+      });
+    expect(second.askedQuestions).toEqual([]);
+    for (const p of ['Dockerfile', 'docker-compose.yml', '.env', '.env.example', 'requirements.txt', 'README.Docker.md']) expect(read(second.cwd, p), p).toBe(files[p]);
+  });
+});
+
+describe('yo dockerize --answers FILE', () => {
+  it('asks no question at all', async () => {
+    const r = await run().withOptions(opts({ answers: EXAMPLE })).withAnswers({}, { throwOnMissingAnswer: true });
+    expect(r.askedQuestions).toEqual([]);
+    r.assertFile(['Dockerfile', 'docker-compose.yml', '.env', 'requirements.txt', 'app/main.py']);
+    const env = parseDotenv(read(r.cwd, '.env'));
+    expect(env.POSTGRES_PASSWORD).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(JSON.parse(read(r.cwd, '.yo-rc.json'))['generator-dockerize']).toMatchObject({ name: 'shop-api', framework: 'fastapi' });
+  });
+
+  it('bad answers: error code 2 naming the field, nothing written', async () => {
+    const ctx = run()
+      .withOptions(opts({ answers: 'answers.json' }))
+      .doInDir((dir) => writeFileSync(join(dir, 'answers.json'), JSON.stringify({ name: 'x', language: 'python', framework: 'express' })));
+    await expect(ctx).rejects.toMatchObject({ code: 2, message: expect.stringContaining('answers.json/framework: "express" is a node framework') });
+    expect(readdirSync(ctx.targetDirectory!)).toEqual(['answers.json']);
+  });
+
+  it('invalid JSON: error code 2 with line and column', async () => {
+    const ctx = run()
+      .withOptions(opts({ answers: 'answers.json' }))
+      .doInDir((dir) => writeFileSync(join(dir, 'answers.json'), '{"name": "x",\n"language": }'));
+    await expect(ctx).rejects.toMatchObject({ code: 2, message: expect.stringMatching(/not valid JSON: line 2, column 13: unexpected "}"/) });
+  });
+
+  it('an existing file that differs: error code 3 listing it, nothing written', async () => {
+    const ctx = run({ force: false })
+      .withOptions(opts({ answers: EXAMPLE, force: false }))
+      .doInDir((dir) => writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\n'));
+    await expect(ctx).rejects.toMatchObject({ code: 3, message: expect.stringContaining('conflict  Dockerfile') });
+    expect(readdirSync(ctx.targetDirectory!)).toEqual(['Dockerfile']);
+    expect(readFileSync(join(ctx.targetDirectory!, 'Dockerfile'), 'utf8')).toBe('FROM scratch\n');
+  });
+
+  it('--skip-existing keeps the user file and writes the rest; merged files keep user lines', async () => {
+    const r = await run({ force: false })
+      .withOptions(opts({ answers: EXAMPLE, skipExisting: true, force: false }))
+      .doInDir((dir) => {
+        writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\n');
+        writeFileSync(join(dir, '.env'), '# mine\nPOSTGRES_PASSWORD=my-own-password-000000000000\n');
+      });
+    expect(read(r.cwd, 'Dockerfile')).toBe('FROM scratch\n');
+    expect(read(r.cwd, '.env')).toMatch(/^# mine\nPOSTGRES_PASSWORD=my-own-password-000000000000\n/);
+    expect(parseDotenv(read(r.cwd, '.env')).DATABASE_URL).toContain('my-own-password-000000000000');
+    expect(existsSync(join(r.cwd, 'docker-compose.yml'))).toBe(true);
+  });
+
+  it('--force overwrites', async () => {
+    const r = await run({ force: true })
+      .withOptions(opts({ answers: EXAMPLE }))
+      .doInDir((dir) => writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\n'));
+    expect(read(r.cwd, 'Dockerfile')).toMatch(/^# shop-api: FastAPI/);
+  });
+});

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+
+// Three tiers: unit (no network, no Docker), pack (npm pack + real `yo`, from the
+// local npm cache), e2e (real Docker Engine: builds and runs every stack).
+export default defineConfig({
+  test: {
+    // yeoman-test changes directory: worker threads can't, forked processes can.
+    pool: 'forks',
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], pool: 'forks', testTimeout: 60_000 } },
+      { test: { name: 'pack', include: ['test/pack/**/*.test.ts'], pool: 'forks', testTimeout: 600_000, hookTimeout: 600_000 } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          pool: 'forks',
+          fileParallelism: false,
+          testTimeout: 1_800_000,
+          hookTimeout: 1_800_000,
+        },
+      },
+    ],
+  },
+});
