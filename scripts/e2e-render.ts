@@ -1,0 +1,22 @@
+/**
+ * Writes every e2e stack into DIR (default .e2e-render/), so CI can seed the
+ * images they name before the e2e tier runs:
+ *   tsx scripts/e2e-render.ts .e2e-render && ../shared/docker-rig/seed.sh --scan .e2e-render
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { generate, snapshotOf } from '../src/core/index.js';
+import { loadTemplates } from '../src/node/templates.js';
+import { stacks } from '../test/e2e/matrix.js';
+
+const out = process.argv[2] ?? '.e2e-render';
+rmSync(out, { recursive: true, force: true });
+for (const s of stacks) {
+  const plan = generate({ answers: s.answers, project: snapshotOf({}), templates: loadTemplates() });
+  for (const f of plan.files) {
+    if (f.path === '.env') continue; // secrets are not needed to seed images
+    mkdirSync(dirname(join(out, s.id, f.path)), { recursive: true });
+    writeFileSync(join(out, s.id, f.path), f.content);
+  }
+}
+console.log(`rendered ${stacks.length} stacks into ${out}`);

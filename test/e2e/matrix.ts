@@ -1,0 +1,27 @@
+import type { Answers } from '../../src/core/index.js';
+
+/**
+ * The stacks the e2e tier builds and runs: every framework at least once,
+ * every service combination at least once, one of each language without
+ * services. Each starts from an empty folder, so with the starter app.
+ */
+export interface Stack {
+  id: string;
+  answers: Answers;
+  /** The source file the rebuild measurement edits. */
+  sourceFile: string;
+}
+
+const stack = (id: string, a: Omit<Answers, 'name'>, sourceFile: string): Stack => ({ id, answers: { name: `e2e-${id}`, ...a }, sourceFile });
+
+export const stacks: Stack[] = [
+  stack('fastapi-pg-redis', { language: 'python', framework: 'fastapi', services: ['postgres', 'redis'] }, 'app/main.py'),
+  stack('flask-pg', { language: 'python', framework: 'flask', services: ['postgres'] }, 'app.py'),
+  stack('django-pg-redis', { language: 'python', framework: 'django', services: ['postgres', 'redis'] }, 'config/views.py'),
+  stack('fastapi-none', { language: 'python', framework: 'fastapi', services: [] }, 'app/main.py'),
+  stack('express-pg-redis', { language: 'node', framework: 'express', services: ['postgres', 'redis'] }, 'src/server.js'),
+  stack('fastify-redis', { language: 'node', framework: 'fastify', services: ['redis'] }, 'src/server.js'),
+  stack('nestjs-pg', { language: 'node', framework: 'nestjs', services: ['postgres'] }, 'src/health.controller.ts'),
+  stack('nextjs-none', { language: 'node', framework: 'nextjs', services: [] }, 'app/page.js'),
+  stack('express-none', { language: 'node', framework: 'express', services: [] }, 'src/server.js'),
+];
