@@ -27,6 +27,7 @@ import {
 } from '../core/index.js';
 import { starterMessage } from '../core/messages.js';
 import { loadTemplates } from '../node/templates.js';
+import { commitAtomically, type CommitEnv } from './commit.js';
 
 type Options = BaseOptions & { answers?: string; force?: boolean; skipExisting?: boolean; 'skip-existing'?: boolean };
 
@@ -38,14 +39,22 @@ function failure(message: string, code: 2 | 3): Error {
 const INQUIRER_TYPE = { text: 'input', number: 'number', select: 'select', multiselect: 'checkbox', confirm: 'confirm' } as const;
 
 export default class DockerizeGenerator extends Generator<Partial<Answers>, Options> {
-  private answers: Partial<Answers> = {};
-  private fromFile = false;
-  private plan?: Plan;
+  private answers: Partial<Answers>;
+  private fromFile: boolean;
+  private plan: Plan | undefined;
 
   constructor(args: string[], options: Options) {
-    // customInstallTask: no automatic `npm install` when a starter package.json is
-    // written: the image installs its own dependencies.
-    super(args, options, { customInstallTask: true });
+    const self: { env?: CommitEnv } = {};
+    super(args, options, {
+      // No automatic `npm install` when a starter package.json is written: the image installs its own.
+      customInstallTask: true,
+      // Yeoman's commit (conflicter included), but every file is written atomically, and only once all conflicts are settled.
+      customCommitTask: () => commitAtomically(self.env as CommitEnv),
+    });
+    self.env = this.env as unknown as CommitEnv;
+    this.answers = {};
+    this.fromFile = false;
+    this.plan = undefined;
     this.option('answers', { type: String, description: 'Answers as JSON (see schema/answers.schema.json): no questions asked' });
     this.option('skip-existing', { type: Boolean, description: 'Keep existing files that differ instead of failing (with --answers)' });
   }

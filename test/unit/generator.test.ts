@@ -111,3 +111,35 @@ describe('yo dockerize --answers FILE', () => {
     expect(read(r.cwd, 'Dockerfile')).toMatch(/^# shop-api: FastAPI/);
   });
 });
+
+describe('yo dockerize in a terminal, with existing files', () => {
+  const answers = { name: 'orders', language: 'python', framework: 'flask', services: ['redis'], deploy: ['compose'] };
+  const asTerminal = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const was = process.stdin.isTTY;
+    process.stdin.isTTY = true;
+    try {
+      return await fn();
+    } finally {
+      process.stdin.isTTY = was;
+    }
+  };
+  const existing = (dir: string) => {
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\n');
+    writeFileSync(join(dir, 'app.py'), '# my app\n');
+  };
+
+  it("Yeoman's conflict menu: abort writes nothing at all", async () => {
+    const ctx = run({ force: false }).withOptions(opts({ force: false })).withAnswers({ ...answers, action: 'abort' }).doInDir(existing);
+    await asTerminal(() => expect(ctx).rejects.toThrow('Process aborted by user'));
+    expect(readdirSync(ctx.targetDirectory!).sort()).toEqual(['Dockerfile', 'app.py']);
+    expect(readFileSync(join(ctx.targetDirectory!, 'Dockerfile'), 'utf8')).toBe('FROM scratch\n');
+  });
+
+  it("Yeoman's conflict menu: skip keeps the file; the rest is written whole, with no temporary files left", async () => {
+    const r = await asTerminal(() => run({ force: false }).withOptions(opts({ force: false })).withAnswers({ ...answers, action: 'skip' }).doInDir(existing));
+    expect(read(r.cwd, 'Dockerfile')).toBe('FROM scratch\n');
+    expect(read(r.cwd, 'docker-compose.yml')).toContain('services:');
+    expect(readdirSync(r.cwd).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(read(r.cwd, 'app.py')).toBe('# my app\n');
+  });
+});

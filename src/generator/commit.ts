@@ -1,0 +1,75 @@
+import { chmod, mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Transform } from 'node:stream';
+import { createConflicterTransform, createYoResolveTransform, forceYoFiles } from '@yeoman/conflicter';
+import { clearFileState, isFileNew, isFilePending, isFileStateDeleted, isFileStateModified, setCommittedFile } from 'mem-fs-editor/state';
+
+/** The slice of a mem-fs file this commit needs. */
+interface MemFile {
+  path: string;
+  contents: Buffer | null;
+  stat?: { mode?: number } | null;
+}
+
+/** The slice of a Yeoman environment this commit needs. */
+export interface CommitEnv {
+  adapter: unknown;
+  conflicterOptions?: object;
+  sharedFs: { pipeline(options: object, ...transforms: unknown[]): Promise<void> };
+}
+
+async function writeAtomic(path: string, contents: Buffer, mode: number | undefined): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.dockerize-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+  try {
+    await writeFile(tmp, contents, mode === undefined ? {} : { mode });
+    if (mode !== undefined) await chmod(tmp, mode & 0o7777);
+    await rename(tmp, path);
+  } catch (err) {
+    await unlink(tmp).catch(() => {});
+    throw err;
+  }
+}
+
+/**
+ * The last stage of the commit: waits until the conflicter has settled every
+ * file (so aborting in its menu writes nothing at all), then writes each file
+ * through a temporary file and a rename, so none is ever half-written.
+ */
+function createAtomicCommitTransform(): Transform {
+  const files: MemFile[] = [];
+  return new Transform({
+    objectMode: true,
+    transform(file: MemFile, _encoding, callback) {
+      files.push(file);
+      callback();
+    },
+    flush(callback) {
+      (async () => {
+        for (const file of files) {
+          if (isFileStateModified(file as never)) {
+            setCommittedFile(file as never);
+            if (!file.contents) throw new Error(`${file.path} cannot write an empty file`);
+            await writeAtomic(file.path, file.contents, file.stat?.mode ?? undefined);
+          } else if (isFileStateDeleted(file as never) && !isFileNew(file as never)) {
+            setCommittedFile(file as never);
+            await rm(file.path, { recursive: true });
+          }
+          clearFileState(file as never);
+          this.push(file);
+        }
+      })().then(() => callback(), callback);
+    },
+  });
+}
+
+/** Yeoman's own commit pipeline (yo-resolve, .yo-rc force, conflicter), with the atomic write stage. */
+export async function commitAtomically(env: CommitEnv): Promise<void> {
+  await env.sharedFs.pipeline(
+    { filter: (file: MemFile) => isFilePending(file as never) || file.path.endsWith('.yo-resolve') },
+    createYoResolveTransform(),
+    forceYoFiles(),
+    createConflicterTransform(env.adapter as never, env.conflicterOptions as never),
+    createAtomicCommitTransform(),
+  );
+}
