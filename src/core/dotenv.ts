@@ -35,7 +35,7 @@ export function parseEnv(text: string): Map<string, string> {
   const out = new Map<string, string>();
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
-    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s?(.*)$/.exec(lines[i] ?? '');
+    const m = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]?(.*)$/s.exec(lines[i] ?? '');
     if (!m) continue;
     const key = m[1] as string;
     let rest = (m[2] ?? '').trimStart();

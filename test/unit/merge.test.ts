@@ -69,7 +69,7 @@ describe('.env', () => {
 
   it('every value it agrees to write reads back identically (property, 3000 strings)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: fc.constantFrom("'", '"', '\\', '$', '#', ' ', '=', 'a', '\n', '`', ':') })), (v) => {
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: fc.constantFrom("'", '"', '\\', '$', '#', ' ', '=', 'a', '\n', '`', ':', '\u2028', '\u2029', '\u0085', '\r', '\t') })), (v) => {
         const formatted = formatEnvValue(v);
         if (formatted === undefined) return;
         const text = `K=${formatted}\nNEXT=1\n`;
