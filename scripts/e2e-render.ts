@@ -7,11 +7,11 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { generate, snapshotOf } from '../src/core/index.js';
 import { loadTemplates } from '../src/node/templates.js';
-import { stacks } from '../test/e2e/matrix.js';
+import { stacks, swarmStacks } from '../test/e2e/matrix.js';
 
 const out = process.argv[2] ?? '.e2e-render';
 rmSync(out, { recursive: true, force: true });
-for (const s of stacks) {
+for (const s of [...stacks, ...swarmStacks]) {
   const plan = generate({ answers: s.answers, project: snapshotOf({}), templates: loadTemplates() });
   for (const f of plan.files) {
     if (f.path === '.env') continue; // secrets are not needed to seed images
@@ -19,4 +19,4 @@ for (const s of stacks) {
     writeFileSync(join(out, s.id, f.path), f.content);
   }
 }
-console.log(`rendered ${stacks.length} stacks into ${out}`);
+console.log(`rendered ${stacks.length + swarmStacks.length} stacks into ${out}`);

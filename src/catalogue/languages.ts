@@ -4,7 +4,7 @@ import type { Language, LanguageEntry } from './types.js';
 const common = [
   {
     comment: 'Secrets stay out of the image: compose passes .env to the container at run time',
-    patterns: ['.env', '.env.*', '!.env.example'],
+    patterns: ['.env', '.env.*', '!.env.example', 'secrets'],
   },
   {
     comment: 'Version control and editor settings',
@@ -20,6 +20,7 @@ export const languages: Record<Language, LanguageEntry> = {
   python: {
     id: 'python',
     title: 'Python',
+    uid: 10001,
     // urllib is in the standard library: slim images have no curl or wget.
     healthcheck: (url) => ['python', '-c', `import urllib.request; urllib.request.urlopen('${url}', timeout=4)`],
     dockerignore: [
@@ -33,6 +34,7 @@ export const languages: Record<Language, LanguageEntry> = {
   node: {
     id: 'node',
     title: 'Node.js',
+    uid: 1000,
     // fetch is built into Node 18+: slim images have no curl or wget.
     healthcheck: (url) => [
       'node',

@@ -38,8 +38,12 @@ export interface EnvVarSpec {
   comment?: string;
   /** Placeholder for .env.example. Defaults to the value for non-secrets. */
   example?: string;
-  /** A random secret of this many characters, made with node:crypto. */
+  /** A random secret of this many characters, made with node:crypto (implies `secret`). */
   secretLength?: number;
+  /** Holds a secret (a password, or a URL with one): Docker/Kubernetes secrets, never a ConfigMap or a stack file. */
+  secret?: boolean;
+  /** Who reads it: the app (default) or only the service's own container. */
+  readBy?: 'app' | 'service';
   /** A fixed or derived value (from the answers and the values decided before it). */
   value?: (ctx: EntryContext, env: EnvValues) => string;
 }
@@ -48,6 +52,8 @@ export interface EnvVarSpec {
 export interface LanguageEntry {
   id: Language;
   title: string;
+  /** Numeric uid of the image's unprivileged user (Kubernetes' runAsNonRoot needs a number). */
+  uid: number;
   /** Command the HEALTHCHECK runs inside the container (exec form), for a URL. */
   healthcheck(url: string): string[];
   /** .dockerignore sections: comment + patterns. */
@@ -113,6 +119,21 @@ export interface FrameworkEntry {
   };
 }
 
+/** Docker secret name and mount path for a secret .env key (POSTGRES_PASSWORD -> postgres_password). */
+export const swarmSecretName = (key: string) => key.toLowerCase();
+export const swarmSecretPath = (key: string) => `/run/secrets/${swarmSecretName(key)}`;
+
+/** What the Kubernetes builders need: names, labels and where settings live. */
+export interface K8sContext {
+  /** The project name as a DNS-1123 label (also the namespace). */
+  name: string;
+  labels(component: string): Record<string, string>;
+  selector(component: string): Record<string, string>;
+  /** The ConfigMap (non-secret settings) and Secret that kustomize generates. */
+  configMap: string;
+  secret: string;
+}
+
 export interface ServiceEntry {
   id: ServiceId;
   title: string;
@@ -126,6 +147,10 @@ export interface ServiceEntry {
   compose(ctx: EntryContext): Record<string, unknown>;
   /** Comments written above keys of the compose service (dotted paths inside the service). */
   composeComments?: Readonly<Record<string, string>>;
+  /** Docker Swarm: the stack service, reading its password from Docker secrets (`secrets`: the .env keys it mounts). */
+  swarm(ctx: EntryContext): { service: Record<string, unknown>; secrets: readonly string[]; comments?: Readonly<Record<string, string>> };
+  /** Kubernetes: the service's manifests (workload, Service, storage). */
+  kubernetes(k: K8sContext): Record<string, unknown>[];
   /** Python driver requirements (keys of versions.python). */
   python: readonly string[];
   /** Node driver dependencies for the starters (keys of versions.node). */

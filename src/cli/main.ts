@@ -155,7 +155,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
     for (const c of changes) {
       if (c.status === 'identical' || decisions.get(c.file.path) === 'skip') continue;
-      const body = c.file.path === '.env' ? '(holds secrets: not shown)\n' : c.file.content;
+      const body = c.file.sensitive ? '(holds secrets: not shown)\n' : c.file.content;
       io.stdout(`\n----- ${c.file.path} -----\n${body}`);
     }
     printNotes(io, plan.notes);
@@ -167,7 +167,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (c.status === 'identical') continue;
     if (c.status === 'conflict' && decisions.get(c.file.path) !== 'write') continue;
     try {
-      writeAtomic(io.fs, join(out, c.file.path), c.file.content);
+      writeAtomic(io.fs, join(out, c.file.path), c.file.content, c.file.sensitive);
       written.push(c.file.path);
     } catch (err) {
       io.stderr(

@@ -84,11 +84,17 @@ export interface EnvSection {
   entries: EnvEntry[];
 }
 
-function renderEntries(entries: EnvEntry[]): string[] {
+/** How a value is written after `KEY=` (undefined: it can't be). */
+export type EnvFormat = (value: string) => string | undefined;
+
+/** kubectl's env-file format (kustomize secretGenerator `envs`): the raw value, no quoting; one line. */
+export const rawEnvValue: EnvFormat = (value) => (/[\r\n\0\u2028\u2029\u0085]/.test(value) ? undefined : value);
+
+function renderEntries(entries: EnvEntry[], format: EnvFormat): string[] {
   const lines: string[] = [];
   for (const e of entries) {
     if (e.comment) lines.push(`# ${e.comment}`);
-    const formatted = formatEnvValue(e.value);
+    const formatted = format(e.value);
     if (formatted === undefined) throw new Error(`BUG: unwritable .env value for ${e.key}`);
     lines.push(`${e.key}=${formatted}`);
   }
@@ -99,12 +105,12 @@ function renderEntries(entries: EnvEntry[]): string[] {
  * A .env text: a new file from `header` and `sections`, or `existing` with the
  * keys it lacks appended (unchanged, byte for byte, when it lacks none).
  */
-export function mergeEnv(existing: string | undefined, header: string[], sections: EnvSection[]): string {
+export function mergeEnv(existing: string | undefined, header: string[], sections: EnvSection[], format: EnvFormat = formatEnvValue): string {
   if (existing === undefined) {
     const blocks = [header.map((h) => `# ${h}`)];
     for (const s of sections) {
       if (s.entries.length === 0) continue;
-      blocks.push([...(s.title ? [`# --- ${s.title} ---`] : []), ...renderEntries(s.entries)]);
+      blocks.push([...(s.title ? [`# --- ${s.title} ---`] : []), ...renderEntries(s.entries, format)]);
     }
     return `${blocks.map((b) => b.join('\n')).join('\n\n')}\n`;
   }
@@ -113,5 +119,5 @@ export function mergeEnv(existing: string | undefined, header: string[], section
   if (missing.length === 0) return existing;
   const sep = existing === '' || existing.endsWith('\n') ? '' : '\n';
   const lead = existing === '' ? '' : '\n';
-  return `${existing}${sep}${lead}# Added by generator-dockerize\n${renderEntries(missing).join('\n')}\n`;
+  return `${existing}${sep}${lead}# Added by generator-dockerize\n${renderEntries(missing, format).join('\n')}\n`;
 }

@@ -53,8 +53,17 @@ const EXAMPLE_HEADER = [
   'Copy to .env and replace each change-me (or run generator-dockerize, which writes .env with random secrets).',
 ];
 
-export function renderEnv(r: ResolvedAnswers, existing: string | undefined, random: RandomSource): string {
-  const values = envValues(r, existing, random);
+/** Whether a variable holds a secret (Docker/Kubernetes secrets, never a stack file or ConfigMap). */
+export const isSecret = (spec: EnvVarSpec) => Boolean(spec.secret || spec.secretLength);
+
+/** The variables outside the Compose group (what Swarm and Kubernetes carry), with their values. */
+export function deployedVariables(r: ResolvedAnswers, values: ReadonlyMap<string, string>): Array<{ spec: EnvVarSpec; value: string }> {
+  return envSpecs(r)
+    .filter((g) => g.title !== 'Compose')
+    .flatMap((g) => g.specs.map((spec) => ({ spec, value: values.get(spec.key) ?? '' })));
+}
+
+export function renderEnv(r: ResolvedAnswers, existing: string | undefined, values: ReadonlyMap<string, string>): string {
   const sections: EnvSection[] = envSpecs(r).map((g) => ({
     title: g.title,
     entries: g.specs.map((s) => ({ key: s.key, value: values.get(s.key) ?? '', ...(s.comment ? { comment: s.comment } : {}) })),

@@ -37,6 +37,7 @@ export interface Field {
 }
 
 const fw = (a: Partial<Answers>) => frameworks[a.framework as FrameworkId];
+const orchestrated = (a: Partial<Answers>) => Array.isArray(a.deploy) && a.deploy.some((d) => d !== 'compose');
 
 export const fields: readonly Field[] = [
   {
@@ -147,6 +148,20 @@ export const fields: readonly Field[] = [
     validate: validators.deploy,
   },
   {
+    key: 'replicas',
+    description: 'App replicas for Swarm and Kubernetes. Default: 2.',
+    prompt: { type: 'number', message: 'App replicas (Swarm and Kubernetes)', when: (a) => orchestrated(a) },
+    default: () => 2,
+    validate: validators.replicas,
+  },
+  {
+    key: 'image',
+    description: 'Image reference Swarm and Kubernetes pull, e.g. "registry.example.com/team/app:1.0". Default: "<name>:latest".',
+    prompt: { type: 'text', message: 'Image to push and deploy (registry/name:tag)', when: (a) => orchestrated(a) },
+    default: (a) => (typeof a.name === 'string' ? `${a.name}:latest` : undefined),
+    validate: validators.image,
+  },
+  {
     key: 'command',
     description: 'Replaces the whole start command, in exec form: ["program", "arg", ...]. Default: the framework\'s production server.',
     validate: validators.command,
@@ -168,18 +183,6 @@ export const fields: readonly Field[] = [
     description: 'Also publish the database and cache ports, on 127.0.0.1 only (for local tools). Default: false.',
     default: () => false,
     validate: validators.exposeServices,
-  },
-  {
-    key: 'replicas',
-    description: 'App replicas for Swarm and Kubernetes. Default: 2.',
-    default: () => 2,
-    validate: validators.replicas,
-  },
-  {
-    key: 'image',
-    description: 'Image reference Swarm and Kubernetes pull, e.g. "registry.example.com/team/app:1.0". Default: "<name>:latest".',
-    default: (a) => (typeof a.name === 'string' ? `${a.name}:latest` : undefined),
-    validate: validators.image,
   },
   {
     key: '$schema',

@@ -9,9 +9,11 @@ function present(lines: Set<string>, pattern: string): boolean {
   return [bare, `/${bare}`, `${bare}/`, `/${bare}/`].some((p) => lines.has(p));
 }
 
-/** What .gitignore must hold: always .env; for a starter app also its dependency and build folders. */
-export function wantedIgnores(r: ResolvedAnswers, starter: boolean): string[] {
+/** What .gitignore must hold: .env and every other file holding secrets; for a starter app also its dependency and build folders. */
+export function wantedIgnores(r: ResolvedAnswers, starter: boolean, secretPaths: readonly string[]): string[] {
   const out = ['.env'];
+  if (secretPaths.some((p) => p.startsWith('secrets/'))) out.push('secrets/');
+  if (secretPaths.includes('k8s/secrets.env')) out.push('k8s/secrets.env');
   if (starter && r.language === 'node') out.push('node_modules/', r.framework === 'nextjs' ? '.next/' : 'dist/');
   if (starter && r.language === 'python') out.push('__pycache__/', '.venv/');
   return out;

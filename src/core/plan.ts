@@ -2,7 +2,9 @@ import { frameworks, languages, pythonModuleLayout, services, dbIdentifier } fro
 import type { Answers, ResolvedAnswers } from './answers.js';
 import { renderCompose } from './compose.js';
 import { baseImage, dockerfileView, entryContext, startCommand } from './dockerfile.js';
-import { renderEnv, renderEnvExample } from './env.js';
+import { envValues, renderEnv, renderEnvExample } from './env.js';
+import { k8sName, renderK8sSecrets, renderKubernetes } from './kubernetes.js';
+import { renderStack, swarmSecrets } from './swarm.js';
 import { renderGitignore, wantedIgnores } from './gitignore.js';
 import { LOCKFILE_OF, detectFacts, type ProjectSnapshot } from './project.js';
 import { renderTemplate, type TemplateStore } from './render.js';
@@ -25,6 +27,8 @@ export interface PlannedFile {
   content: string;
   kind: FileKind;
   purpose: string;
+  /** Holds secrets: created readable by its owner only, never printed. */
+  sensitive?: boolean;
 }
 
 export interface Plan {
@@ -84,7 +88,8 @@ function planFor(answers: Answers, input: GenerateInput): Plan {
   }
   const notes = projectNotes(r, project, writeStarter);
   const files: PlannedFile[] = [];
-  const add = (path: string, kind: FileKind, purpose: string, content: string) => files.push({ path, kind, purpose, content });
+  const add = (path: string, kind: FileKind, purpose: string, content: string, sensitive = false) =>
+    files.push({ path, kind, purpose, content, ...(sensitive ? { sensitive } : {}) });
 
   const docker = dockerfileView(r, toolVersion(r, project));
   add('Dockerfile', 'generated', 'How the image is built: dependencies first, then the code; non-root, with a healthcheck', renderTemplate(templates, docker.template, docker.view));
@@ -93,9 +98,25 @@ function planFor(answers: Answers, input: GenerateInput): Plan {
     const titles = ['the app', ...r.services.map((s) => services[s].title)];
     add('docker-compose.yml', 'generated', `Runs ${titles.join(', ').replace(/, ([^,]*)$/, ' and $1')}: ports, healthchecks, volumes, start order`, renderCompose(r));
   }
-  add('.env', 'merged', 'Settings and random secrets for the containers (not committed, not in the image)', renderEnv(r, project.read('.env'), random));
+  const existingEnv = project.read('.env');
+  const values = envValues(r, existingEnv, random);
+  add('.env', 'merged', 'Settings and random secrets for the containers (not committed, not in the image)', renderEnv(r, existingEnv, values), true);
   add('.env.example', 'merged', 'The same keys as .env without secrets: safe to commit', renderEnvExample(r, project.read('.env.example')));
-  add('.gitignore', 'merged', 'Keeps .env (secrets) out of git', renderGitignore(wantedIgnores(r, writeStarter), project.read('.gitignore')));
+  if (r.deploy.includes('swarm')) {
+    add('docker-stack.yml', 'generated', 'Docker Swarm stack: the image, replicas, rolling updates, limits, Docker secrets', renderStack(r, values));
+    for (const s of swarmSecrets(r, values)) {
+      // Never replace a secret that exists: a deployed stack keeps the one it was created with.
+      add(s.file, 'merged', 'A Docker secret for the Swarm stack (same value as in .env; not committed)', project.read(s.file) ?? s.value, true);
+    }
+  }
+  if (r.deploy.includes('kubernetes')) {
+    for (const f of renderKubernetes(r, values)) add(f.path, 'generated', f.purpose, f.content);
+    if (swarmSecrets(r, values).length > 0) {
+      add('k8s/secrets.env', 'merged', 'Kubernetes: the secrets kustomize turns into a Secret (same values as .env; not committed)', renderK8sSecrets(r, values, project.read('k8s/secrets.env')), true);
+    }
+  }
+  const secretPaths = files.filter((f) => f.sensitive).map((f) => f.path);
+  add('.gitignore', 'merged', 'Keeps secrets (.env and the like) out of git', renderGitignore(wantedIgnores(r, writeStarter, secretPaths), project.read('.gitignore')));
   if (r.language === 'python') {
     add('requirements.txt', 'merged', 'Pinned Python dependencies: framework, server and service drivers', renderRequirements(r, project.read('requirements.txt')));
   }
@@ -128,6 +149,10 @@ function renderReadme(r: ResolvedAnswers, files: readonly PlannedFile[], notes: 
     servicesPrivate: r.services.length > 0 && !r.exposeServices,
     baseImage: baseImage(r),
     notes,
+    swarm: r.deploy.includes('swarm') ? { image: r.image, stack: r.name, replicas: r.replicas } : null,
+    kubernetes: r.deploy.includes('kubernetes')
+      ? { namespace: k8sName(r.name), image: r.image, replicas: r.replicas, secrets: files.some((f) => f.path === 'k8s/secrets.env') }
+      : null,
   });
 }
 

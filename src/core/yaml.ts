@@ -20,7 +20,8 @@ export interface YamlOptions {
 }
 
 export function toYaml(data: unknown, options: YamlOptions = {}): string {
-  const doc = new Document(data, { version: '1.1' });
+  // No anchors or aliases: each value is written out where it is used.
+  const doc = new Document(data, { version: '1.1', aliasDuplicateObjects: false });
   if (options.header?.length) doc.commentBefore = options.header.map((l) => ` ${l}`).join('\n');
   for (const [path, text] of options.comments ?? []) commentOn(doc, path, text);
   for (const path of [...(options.quoted ?? []), ...(options.flow ?? [])]) {

@@ -129,11 +129,11 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
       }
       const path = this.destinationPath(c.file.path);
       this.fs.write(path, c.file.content);
-      if (c.file.kind === 'merged') {
-        // Merged files keep every user line: no need to ask before extending them.
-        const stored = (this.fs as unknown as { store: { get(p: string): { conflicter?: string } } }).store.get(path);
-        stored.conflicter = 'force';
-      }
+      const stored = (this.fs as unknown as { store: { get(p: string): { conflicter?: string; stat?: { mode?: number } | null } } }).store.get(path);
+      // Merged files keep every user line: no need to ask before extending them.
+      if (c.file.kind === 'merged') stored.conflicter = 'force';
+      // A new file holding secrets is readable by its owner only.
+      if (c.file.sensitive && c.status === 'create') stored.stat = { ...(stored.stat ?? {}), mode: 0o100600 };
     }
   }
 

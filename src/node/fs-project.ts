@@ -31,9 +31,9 @@ export function fsSnapshot(fs: FsLike, root: string): ProjectSnapshot {
   };
 }
 
-/** Mode to create a file with: .env holds secrets, so only its owner may read it. */
-export function newFileMode(path: string): number {
-  return /(^|\/)\.env$/.test(path) ? 0o600 : 0o644;
+/** Mode to create a file with: files holding secrets are readable by their owner only. */
+export function newFileMode(sensitive: boolean | undefined): number {
+  return sensitive ? 0o600 : 0o644;
 }
 
 /**
@@ -41,13 +41,13 @@ export function newFileMode(path: string): number {
  * folder, which then replaces the target in one rename. An interrupted run
  * leaves the old file or the new one, never half of either.
  */
-export function writeAtomic(fs: FsLike, path: string, content: string): void {
+export function writeAtomic(fs: FsLike, path: string, content: string, sensitive?: boolean): void {
   fs.mkdirSync(dirname(path), { recursive: true });
   let mode: number;
   try {
     mode = fs.statSync(path).mode & 0o7777;
   } catch {
-    mode = newFileMode(path);
+    mode = newFileMode(sensitive);
   }
   const tmp = join(dirname(path), `.${path.split('/').pop()}.dockerize-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
   fs.writeFileSync(tmp, content, { mode });

@@ -25,3 +25,9 @@ export const stacks: Stack[] = [
   stack('nextjs-none', { language: 'node', framework: 'nextjs', services: [] }, 'app/page.js'),
   stack('express-none', { language: 'node', framework: 'express', services: [] }, 'src/server.js'),
 ];
+
+/** Stacks the Swarm e2e deploys with `docker stack deploy` (two replicas each, passwords as Docker secrets). */
+export const swarmStacks: Array<{ id: string; answers: Answers }> = [
+  { id: 'swfastapi', answers: { name: 'swfastapi', language: 'python', framework: 'fastapi', services: ['postgres', 'redis'], deploy: ['swarm'], replicas: 2, image: 'dz-swfastapi:e2e' } },
+  { id: 'swexpress', answers: { name: 'swexpress', language: 'node', framework: 'express', services: ['redis'], deploy: ['swarm'], replicas: 2, image: 'dz-swexpress:e2e' } },
+];

@@ -119,7 +119,8 @@ describe.skipIf(unavailable !== undefined && !required)('every generated stack b
         const imageMB = Number(run('docker', ['image', 'inspect', '-f', '{{.Size}}', imageId]).stdout.trim()) / 1e6;
 
         const source = join(dir, s.sourceFile);
-        writeFileSync(source, `${readFileSync(source, 'utf8')}\n${s.sourceFile.endsWith('.py') ? '#' : '//'} edited by the e2e tier\n`);
+        // A unique edit: the same bytes as an earlier run would hit BuildKit's cache and time nothing.
+        writeFileSync(source, `${readFileSync(source, 'utf8')}\n${s.sourceFile.endsWith('.py') ? '#' : '//'} edited by the e2e tier at ${Date.now()}-${Math.random()}\n`);
         const rebuild = must(dc(['build']), 'rebuild after a code change');
 
         results.push({ stack: s.id, imageMB, coldBuild: cold.seconds, rebuild: rebuild.seconds, upToHealthy, stop: stopped.seconds, stopExit });

@@ -77,7 +77,27 @@ export const extraCases: Case[] = [
   },
 ];
 
-export const allCases: Case[] = [...matrix, ...extraCases];
+/** Swarm and Kubernetes outputs. */
+export const deployCases: Case[] = [
+  {
+    name: 'fastapi-all-targets',
+    answers: { name: 'shop-api', language: 'python', framework: 'fastapi', services: ['postgres', 'redis'], deploy: ['compose', 'swarm', 'kubernetes'] },
+  },
+  {
+    name: 'django-kubernetes-only',
+    answers: { name: 'cms_site', language: 'python', framework: 'django', services: ['postgres'], deploy: ['kubernetes'], replicas: 3, image: 'registry.example.com/team/cms:1.4.2' },
+  },
+  {
+    name: 'nextjs-kubernetes',
+    answers: { name: 'web', language: 'node', framework: 'nextjs', services: [], deploy: ['compose', 'kubernetes'] },
+  },
+  {
+    name: 'express-swarm',
+    answers: { name: 'orders', language: 'node', framework: 'express', services: ['redis'], deploy: ['compose', 'swarm'], replicas: 3, image: 'ghcr.io/acme/orders:2.0', env: { GREETING: 'costs $5 # not a comment' } },
+  },
+];
+
+export const allCases: Case[] = [...matrix, ...extraCases, ...deployCases];
 
 /** The plan for a case, with a fixed secret source so the output is reproducible. */
 export function planOf(c: Case, seed = 42): Plan {

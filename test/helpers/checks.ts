@@ -9,7 +9,13 @@ import { Ajv } from 'ajv';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { validate as lintDockerfile } from 'dockerfile-utils';
 import { parse as parseDotenv } from 'dotenv';
-import { parse as parseYaml } from 'yaml';
+import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import { Namespace } from 'kubernetes-models/v1/Namespace';
+import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
+import { Service } from 'kubernetes-models/v1/Service';
+import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import type { Plan } from '../../src/core/index.js';
 import { startCommand } from '../../src/core/dockerfile.js';
 import { envSpecs } from '../../src/core/env.js';
@@ -253,7 +259,8 @@ export function checkEnv(plan: Plan): string[] {
       if (v.length < 24) problems.push(`${k} is shorter than 24 characters`);
       if (example[k] === v) problems.push(`.env.example holds the secret ${k}`);
       for (const f of plan.files) {
-        if (f.path === '.env') continue;
+        // Only files that hold secrets by design (created 0600, git- and docker-ignored) may contain one.
+        if (f.sensitive) continue;
         if (f.content.includes(v)) problems.push(`secret ${k} appears in ${f.path}`);
       }
     }
@@ -272,13 +279,164 @@ export function checkEnv(plan: Plan): string[] {
 export function checkIgnores(plan: Plan): string[] {
   const problems: string[] = [];
   const dockerignore = (file(plan, '.dockerignore') ?? '').split('\n');
-  for (const p of ['.env', '.git']) if (!dockerignore.includes(p)) problems.push(`.dockerignore lacks ${p}`);
-  const gitignore = (file(plan, '.gitignore') ?? '').split('\n');
-  if (!gitignore.some((l) => ['.env', '/.env', '.env*', '*.env'].includes(l.trim()))) problems.push('.gitignore does not ignore .env');
+  for (const p of ['.env', '.git', 'secrets', 'k8s']) if (!dockerignore.includes(p)) problems.push(`.dockerignore lacks ${p}`);
+  const gitignore = (file(plan, '.gitignore') ?? '').split('\n').map((l) => l.trim());
+  if (!gitignore.some((l) => ['.env', '/.env', '.env*', '*.env'].includes(l))) problems.push('.gitignore does not ignore .env');
+  for (const f of plan.files.filter((x) => x.sensitive && x.path !== '.env')) {
+    const dir = f.path.split('/')[0] as string;
+    if (!gitignore.includes(f.path) && !gitignore.includes(`${dir}/`)) problems.push(`.gitignore does not ignore ${f.path}`);
+  }
+  return problems;
+}
+
+// -- Docker Swarm ------------------------------------------------------------------
+
+/** Service keys `docker stack deploy` honours (build, depends_on, restart, container_name... are ignored or refused). */
+export const STACK_SERVICE_KEYS = new Set([
+  'image', 'command', 'entrypoint', 'environment', 'ports', 'volumes', 'secrets', 'configs', 'deploy', 'healthcheck', 'networks',
+  'labels', 'user', 'working_dir', 'stop_grace_period', 'stop_signal', 'init', 'logging', 'hostname', 'extra_hosts', 'tmpfs', 'read_only', 'ulimits', 'sysctls', 'cap_add', 'cap_drop',
+]);
+
+export function checkStack(plan: Plan): string[] {
+  const text = file(plan, 'docker-stack.yml');
+  if (!plan.answers.deploy.includes('swarm')) return text === undefined ? [] : ['docker-stack.yml written without swarm'];
+  if (text === undefined) return ['no docker-stack.yml'];
+  const problems: string[] = [];
+  const doc = parseYaml(text) as Record<string, any>;
+  if (JSON.stringify(parseYaml(text, { version: '1.1' })) !== JSON.stringify(doc)) problems.push('docker-stack.yml reads differently as YAML 1.1');
+  if (!validateCompose(doc)) problems.push(...(validateCompose.errors ?? []).map((e) => `stack schema: ${e.instancePath} ${e.message}`));
+  if ('version' in doc) problems.push('obsolete version: key');
+  const env = parseDotenv(file(plan, '.env') ?? '');
+  const declared = doc.secrets ?? {};
+  for (const [name, svc] of Object.entries<Record<string, any>>(doc.services ?? {})) {
+    for (const key of Object.keys(svc)) if (!STACK_SERVICE_KEYS.has(key)) problems.push(`${name}.${key} is not used by docker stack deploy`);
+    if (!svc.image) problems.push(`${name} has no image`);
+    if (!svc.deploy?.restart_policy) problems.push(`${name} has no restart policy`);
+    if (!svc.deploy?.resources?.limits) problems.push(`${name} has no resource limits`);
+    if (name !== 'app' && !svc.healthcheck?.test) problems.push(`${name} has no healthcheck`);
+    for (const secret of svc.secrets ?? []) if (!(secret in declared)) problems.push(`${name} uses undeclared secret ${secret}`);
+    for (const [k, v] of Object.entries<string>(svc.environment ?? {})) {
+      if (k.endsWith('_FILE') && !String(v).startsWith('/run/secrets/')) problems.push(`${name}.environment.${k} does not point at a Docker secret`);
+    }
+  }
+  const app = doc.services?.app ?? {};
+  if (app.image !== plan.answers.image) problems.push(`app image ${app.image} is not ${plan.answers.image}`);
+  if (app.deploy?.replicas !== plan.answers.replicas) problems.push('app replicas differ from the answers');
+  if (!app.deploy?.update_config) problems.push('app has no rolling update_config');
+  for (const [name, def] of Object.entries<Record<string, string>>(declared)) {
+    const path = String(def.file ?? '').replace(/^\.\//, '');
+    const secretFile = plan.files.find((f) => f.path === path);
+    if (!secretFile) problems.push(`secret ${name} reads ${def.file}, which is not written`);
+    else {
+      if (!secretFile.sensitive) problems.push(`${path} is not marked as holding a secret`);
+      if (secretFile.content !== env[name.toUpperCase()]) problems.push(`${path} differs from .env ${name.toUpperCase()}`);
+    }
+  }
+  for (const s of plan.answers.services) {
+    if (!doc.services?.[s]) problems.push(`no ${s} in the stack`);
+    if (!(doc.volumes ?? {})[`${s}-data`]) problems.push(`no named volume for ${s}`);
+  }
+  return problems;
+}
+
+// -- Kubernetes ------------------------------------------------------------------------
+
+const K8S_MODELS: Record<string, { validate(): void } & (new (data: object) => { validate(): void })> = {
+  'apps/v1/Deployment': Deployment,
+  'apps/v1/StatefulSet': StatefulSet,
+  'v1/Service': Service,
+  'v1/ConfigMap': ConfigMap,
+  'v1/Namespace': Namespace,
+  'v1/PersistentVolumeClaim': PersistentVolumeClaim,
+} as never;
+
+/** Every object of every k8s/*.yaml file except the kustomization, parsed. */
+export function k8sObjects(plan: Plan): Array<{ path: string; obj: Record<string, any> }> {
+  return plan.files
+    .filter((f) => f.path.startsWith('k8s/') && f.path.endsWith('.yaml') && f.path !== 'k8s/kustomization.yaml')
+    .flatMap((f) => parseAllDocuments(f.content).map((d) => ({ path: f.path, obj: d.toJS() as Record<string, any> })));
+}
+
+export function checkKubernetes(plan: Plan): string[] {
+  const files = plan.files.filter((f) => f.path.startsWith('k8s/'));
+  if (!plan.answers.deploy.includes('kubernetes')) return files.length ? ['k8s/ written without kubernetes'] : [];
+  const problems: string[] = [];
+  for (const f of files.filter((x) => x.path.endsWith('.yaml'))) {
+    for (const d of parseAllDocuments(f.content)) if (d.errors.length) problems.push(`${f.path}: ${d.errors[0]?.message}`);
+    const v11 = parseAllDocuments(f.content, { version: '1.1' }).map((d) => d.toJS());
+    if (JSON.stringify(v11) !== JSON.stringify(parseAllDocuments(f.content).map((d) => d.toJS()))) problems.push(`${f.path} reads differently as YAML 1.1`);
+  }
+  const objects = k8sObjects(plan);
+  for (const { path, obj } of objects) {
+    const Model = K8S_MODELS[`${obj.apiVersion}/${obj.kind}`];
+    if (!Model) {
+      problems.push(`${path}: no schema for ${obj.apiVersion} ${obj.kind}`);
+      continue;
+    }
+    try {
+      new Model(obj).validate();
+    } catch (err) {
+      problems.push(`${path} ${obj.kind}/${obj.metadata?.name}: ${(err as Error).message.slice(0, 300)}`);
+    }
+  }
+  const kustomization = parseYaml(file(plan, 'k8s/kustomization.yaml') ?? '{}') as Record<string, any>;
+  const resources: string[] = kustomization.resources ?? [];
+  const written = files.map((f) => f.path.replace(/^k8s\//, '')).filter((p) => p.endsWith('.yaml') && p !== 'kustomization.yaml');
+  if (JSON.stringify([...resources].sort()) !== JSON.stringify([...written].sort())) problems.push(`kustomization resources ${resources} != files ${written}`);
+  const ns = objects.find((o) => o.obj.kind === 'Namespace')?.obj.metadata?.name;
+  if (!ns || kustomization.namespace !== ns) problems.push('kustomization namespace is not the Namespace written');
+  const generated = new Map<string, Set<string>>();
+  for (const g of kustomization.secretGenerator ?? []) {
+    const keys = new Set<string>();
+    for (const envFile of g.envs ?? []) {
+      const text = file(plan, `k8s/${envFile}`);
+      if (text === undefined) problems.push(`secretGenerator reads k8s/${envFile}, which is not written`);
+      else for (const line of text.split('\n')) if (/^[A-Z_][A-Z0-9_]*=/.test(line)) keys.add(line.split('=')[0] as string);
+    }
+    generated.set(g.name, keys);
+  }
+  const configMaps = new Map(objects.filter((o) => o.obj.kind === 'ConfigMap').map((o) => [o.obj.metadata.name, new Set(Object.keys(o.obj.data ?? {}))]));
+  const env = parseDotenv(file(plan, '.env') ?? '');
+  const secretsEnv = parseDotenv((file(plan, 'k8s/secrets.env') ?? '').replace(/^(\w+)=(.*)$/gm, (_m, k, v) => `${k}='${v}'`));
+  for (const [k, v] of Object.entries(secretsEnv)) if (env[k] !== v) problems.push(`k8s/secrets.env ${k} differs from .env`);
+  const podLabels: Array<Record<string, string>> = [];
+  for (const { path, obj } of objects) {
+    const pod = obj.spec?.template;
+    if (!pod) continue;
+    podLabels.push(pod.metadata?.labels ?? {});
+    const selector = obj.spec.selector?.matchLabels ?? {};
+    for (const [k, v] of Object.entries(selector)) if (pod.metadata?.labels?.[k] !== v) problems.push(`${path}: selector ${k} does not match the pod labels`);
+    for (const c of pod.spec.containers ?? []) {
+      const image = String(c.image);
+      for (const e of c.env ?? []) {
+        const sk = e.valueFrom?.secretKeyRef;
+        if (sk && !generated.get(sk.name)?.has(sk.key)) problems.push(`${path}: secret ${sk.name} has no key ${sk.key}`);
+        const ck = e.valueFrom?.configMapKeyRef;
+        if (ck && !configMaps.get(ck.name)?.has(ck.key)) problems.push(`${path}: ConfigMap ${ck.name} has no key ${ck.key}`);
+      }
+      for (const ef of c.envFrom ?? []) if (ef.configMapRef && !configMaps.has(ef.configMapRef.name)) problems.push(`${path}: no ConfigMap ${ef.configMapRef.name}`);
+      if (!c.resources?.requests || !c.resources?.limits) problems.push(`${path}: ${c.name} has no requests and limits`);
+      if (!c.readinessProbe || !c.livenessProbe) problems.push(`${path}: ${c.name} lacks probes`);
+      if (c.name === 'app') {
+        if (image !== plan.answers.image) problems.push(`${path}: app image ${image} is not ${plan.answers.image}`);
+        if (pod.spec.securityContext?.runAsNonRoot !== true || typeof pod.spec.securityContext?.runAsUser !== 'number') problems.push(`${path}: the app pod is not runAsNonRoot with a numeric user`);
+        if (c.securityContext?.readOnlyRootFilesystem !== true || c.securityContext?.allowPrivilegeEscalation !== false) problems.push(`${path}: the app container is not read-only / no-escalation`);
+        for (const p of [c.readinessProbe, c.livenessProbe, c.startupProbe]) if (p?.httpGet?.path !== plan.answers.healthPath) problems.push(`${path}: a probe does not call ${plan.answers.healthPath}`);
+        if (obj.spec.replicas !== plan.answers.replicas) problems.push(`${path}: replicas differ from the answers`);
+        if (!c.volumeMounts?.some((m: { mountPath: string }) => m.mountPath === '/tmp')) problems.push(`${path}: no writable /tmp for a read-only root`);
+      } else if (!/:[0-9]/.test(image)) problems.push(`${path}: ${image} is not pinned`);
+    }
+  }
+  for (const { path, obj } of objects.filter((o) => o.obj.kind === 'Service')) {
+    const sel = obj.spec.selector ?? {};
+    if (!podLabels.some((l) => Object.entries(sel).every(([k, v]) => l[k] === v))) problems.push(`${path}: Service ${obj.metadata.name} selects no pod`);
+  }
+  for (const s of plan.answers.services) if (!objects.some((o) => o.obj.metadata?.name === s && o.obj.kind !== 'Service')) problems.push(`no ${s} workload`);
+  if (objects.some((o) => o.obj.kind === 'Secret')) problems.push('a Secret manifest holds values in a committed file');
   return problems;
 }
 
 /** Everything above, for one plan. */
 export function checkPlan(plan: Plan): string[] {
-  return [...checkDockerfile(plan), ...checkCompose(plan), ...checkEnv(plan), ...checkIgnores(plan)];
+  return [...checkDockerfile(plan), ...checkCompose(plan), ...checkEnv(plan), ...checkIgnores(plan), ...checkStack(plan), ...checkKubernetes(plan)];
 }

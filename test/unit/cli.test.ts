@@ -271,3 +271,21 @@ describe('writing', () => {
     expect(r.stderr).toMatch(/^dockerize: internal error\. This is a bug in generator-dockerize; please report it at https:\/\/github\.com\/.+\/issues/);
   });
 });
+
+describe('interactive questions for orchestrators', () => {
+  it('asks for the image and replicas only when Swarm or Kubernetes is chosen, once', async () => {
+    const r = await cli([], {}, {
+      interactive: true,
+      answers: { name: 'shop', language: 'python', framework: 'flask', services: ['postgres'], deploy: ['compose', 'kubernetes'], image: 'registry.example.com/shop:1.0', replicas: 3 },
+    });
+    expect(r.code).toBe(0);
+    const names = r.asked.map((q) => q.name);
+    expect(names.slice(-3)).toEqual(['deploy', 'replicas', 'image']);
+    expect(new Set(names).size).toBe(names.length);
+    expect(r.asked.find((q) => q.name === 'image')?.initial).toBe('shop:latest');
+    expect(r.files['/work/k8s/app.yaml']).toContain('image: registry.example.com/shop:1.0');
+    expect(r.files['/work/k8s/app.yaml']).toContain('replicas: 3');
+    const plain = await cli([], {}, { interactive: true, answers: { name: 'shop', language: 'python', framework: 'flask' } });
+    expect(plain.asked.map((q) => q.name)).not.toContain('image');
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allCases, matrix, planOf } from '../helpers/cases.js';
-import { checkCompose, checkDockerfile, checkEnv, checkIgnores, file, parseCompose, stages, text } from '../helpers/checks.js';
+import { checkCompose, checkDockerfile, checkEnv, checkIgnores, checkKubernetes, checkStack, file, parseCompose, stages, text } from '../helpers/checks.js';
 
 describe.each(allCases)('$name', (c) => {
   const plan = planOf(c);
@@ -17,8 +17,16 @@ describe.each(allCases)('$name', (c) => {
     expect(checkEnv(plan)).toEqual([]);
   });
 
-  it('.dockerignore and .gitignore keep .env out', () => {
+  it('.dockerignore and .gitignore keep .env and every other secret file out', () => {
     expect(checkIgnores(plan)).toEqual([]);
+  });
+
+  it('docker-stack.yml (when asked) validates against the Compose Specification and uses only what docker stack deploy accepts', () => {
+    expect(checkStack(plan)).toEqual([]);
+  });
+
+  it('k8s/ (when asked) validates against the Kubernetes schemas and its references resolve', () => {
+    expect(checkKubernetes(plan)).toEqual([]);
   });
 });
 

@@ -1,0 +1,147 @@
+// Types only (a dev dependency, erased from the build): a misspelt field fails the type check.
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import type { INamespace } from 'kubernetes-models/v1/Namespace';
+import type { IService } from 'kubernetes-models/v1/Service';
+import { frameworks, languages, services, type K8sContext } from '../catalogue/index.js';
+import type { ResolvedAnswers } from './answers.js';
+import { deployedVariables, isSecret } from './env.js';
+import { mergeEnv, rawEnvValue } from './dotenv.js';
+import { toYaml, toYamlStream } from './yaml.js';
+
+/** Kubernetes object names are DNS-1123 labels: our names with "_" as "-". */
+export const k8sName = (name: string) => name.replace(/_/g, '-');
+
+export function k8sContext(r: ResolvedAnswers): K8sContext {
+  const name = k8sName(r.name);
+  const selector = (component: string) => ({ 'app.kubernetes.io/name': name, 'app.kubernetes.io/component': component });
+  return {
+    name,
+    selector,
+    labels: (component) => ({ ...selector(component), 'app.kubernetes.io/part-of': name }),
+    configMap: `${name}-config`,
+    secret: `${name}-secrets`,
+  };
+}
+
+/** The app's Deployment and Service. */
+function appManifests(r: ResolvedAnswers, k: K8sContext, values: ReadonlyMap<string, string>): Record<string, unknown>[] {
+  const fw = frameworks[r.framework];
+  const uid = languages[r.language].uid;
+  const appVars = deployedVariables(r, values).filter((v) => (v.spec.readBy ?? 'app') === 'app');
+  const secretEnv = appVars.filter((v) => isSecret(v.spec)).map((v) => ({ name: v.spec.key, valueFrom: { secretKeyRef: { name: k.secret, key: v.spec.key } } }));
+  const writable = fw.writablePaths ?? ['/tmp'];
+  const volumeName = (path: string) => path.replace(/^\//, '').replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+  // Django answers only to DJANGO_ALLOWED_HOSTS; the kubelet probes the pod IP, so name a host it allows.
+  const httpHeaders = r.framework === 'django' ? { httpHeaders: [{ name: 'Host', value: 'localhost' }] } : {};
+  const httpGet = { httpGet: { path: r.healthPath, port: 'http', ...httpHeaders } };
+  return [
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: k.name, labels: k.labels('app') },
+      spec: {
+        replicas: r.replicas,
+        revisionHistoryLimit: 5,
+        // Rolling updates never go below the wanted replicas.
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+        selector: { matchLabels: k.selector('app') },
+        template: {
+          metadata: { labels: k.labels('app') },
+          spec: {
+            automountServiceAccountToken: false,
+            securityContext: { runAsNonRoot: true, runAsUser: uid, runAsGroup: uid, fsGroup: uid, seccompProfile: { type: 'RuntimeDefault' } },
+            containers: [
+              {
+                name: 'app',
+                image: r.image,
+                imagePullPolicy: 'IfNotPresent',
+                ports: [{ name: 'http', containerPort: r.port }],
+                envFrom: [{ configMapRef: { name: k.configMap } }],
+                ...(secretEnv.length ? { env: secretEnv } : {}),
+                startupProbe: { ...httpGet, periodSeconds: 2, timeoutSeconds: 3, failureThreshold: 60 },
+                readinessProbe: { ...httpGet, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 },
+                livenessProbe: { ...httpGet, periodSeconds: 20, timeoutSeconds: 5, failureThreshold: 6 },
+                resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+                securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+                volumeMounts: writable.map((path) => ({ name: volumeName(path), mountPath: path })),
+              },
+            ],
+            volumes: writable.map((path) => ({ name: volumeName(path), emptyDir: {} })),
+          },
+        },
+      },
+    } satisfies IDeployment,
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: k.name, labels: k.labels('app') },
+      spec: { selector: k.selector('app'), ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
+    } satisfies IService,
+  ];
+}
+
+/** k8s/secrets.env: the secrets of .env, same values, in kubectl's env-file format (kustomize reads it; git ignores it). */
+export function renderK8sSecrets(r: ResolvedAnswers, values: ReadonlyMap<string, string>, existing: string | undefined): string {
+  const entries = deployedVariables(r, values)
+    .filter((v) => isSecret(v.spec))
+    .map((v) => ({ key: v.spec.key, value: v.value }));
+  return mergeEnv(existing, ['Secrets for kustomize (secretGenerator), the same values as ../.env. Never commit this file.'], [{ entries }], rawEnvValue);
+}
+
+export interface K8sFile {
+  path: string;
+  content: string;
+  purpose: string;
+}
+
+/** Every file under k8s/ except secrets.env. */
+export function renderKubernetes(r: ResolvedAnswers, values: ReadonlyMap<string, string>): K8sFile[] {
+  const k = k8sContext(r);
+  const header = (what: string) => [`${what} for ${r.name}, written by generator-dockerize. Apply everything with: kubectl apply -k k8s/`];
+  const vars = deployedVariables(r, values);
+  const config = Object.fromEntries(vars.filter((v) => !isSecret(v.spec)).map((v) => [v.spec.key, v.value]));
+  const hasSecrets = vars.some((v) => isSecret(v.spec));
+  const files: K8sFile[] = [
+    {
+      path: 'k8s/namespace.yaml',
+      purpose: 'Kubernetes: a namespace for the project',
+      content: toYaml({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: k.name, labels: { 'app.kubernetes.io/part-of': k.name } } } satisfies INamespace, { header: header('Namespace') }),
+    },
+    {
+      path: 'k8s/config.yaml',
+      purpose: 'Kubernetes: non-secret settings (ConfigMap)',
+      content: toYaml(
+        { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: k.configMap, labels: { 'app.kubernetes.io/part-of': k.name } }, data: config } satisfies IConfigMap,
+        { header: [...header('Non-secret settings'), 'After changing a value: kubectl -n ' + k.name + ' rollout restart deployment'] },
+      ),
+    },
+    {
+      path: 'k8s/app.yaml',
+      purpose: 'Kubernetes: the app Deployment (probes, limits, non-root, read-only root) and its Service',
+      content: toYamlStream(appManifests(r, k, values), header('The app: Deployment and Service')),
+    },
+  ];
+  for (const id of r.services) {
+    files.push({
+      path: `k8s/${id}.yaml`,
+      purpose: `Kubernetes: ${services[id].title} with its storage and Service`,
+      content: toYamlStream(services[id].kubernetes(k), header(services[id].title)),
+    });
+  }
+  const kustomization: Record<string, unknown> = {
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+    namespace: k.name,
+    resources: files.map((f) => f.path.replace(/^k8s\//, '')),
+    ...(hasSecrets ? { secretGenerator: [{ name: k.secret, envs: ['secrets.env'] }] } : {}),
+  };
+  files.push({
+    path: 'k8s/kustomization.yaml',
+    purpose: 'Kubernetes: kustomize entry point (kubectl apply -k k8s/); generates the Secret from k8s/secrets.env',
+    content: toYaml(kustomization, {
+      header: [...header('Kustomize entry point'), 'The Secret is generated from secrets.env (same values as ../.env, git-ignored): deploy from a checkout that has it.'],
+    }),
+  });
+  return files;
+}
