@@ -64,7 +64,7 @@ export const services: Record<ServiceId, ServiceEntry> = {
       volumes: ['postgres-data:/var/lib/postgresql/data'],
       healthcheck: {
         test: ['CMD', 'pg_isready', '-h', '127.0.0.1', '-U', '${POSTGRES_USER}', '-d', '${POSTGRES_DB}'],
-        interval: '5s',
+        interval: '3s',
         timeout: '5s',
         retries: 10,
         start_period: '10s',
@@ -72,6 +72,7 @@ export const services: Record<ServiceId, ServiceEntry> = {
     }),
     composeComments: {
       'healthcheck.test': 'Healthy once the server accepts TCP connections (not during first-start initialisation)',
+      'healthcheck.interval': 'pg_isready is cheap: a short interval lets the app start sooner',
       volumes: 'Data survives `docker compose down`; `down -v` deletes it',
     },
     swarm: (ctx) => ({
@@ -86,7 +87,7 @@ export const services: Record<ServiceId, ServiceEntry> = {
         volumes: ['postgres-data:/var/lib/postgresql/data'],
         healthcheck: {
           test: ['CMD', 'pg_isready', '-h', '127.0.0.1', '-U', dbIdentifier(ctx), '-d', dbIdentifier(ctx)],
-          interval: '5s',
+          interval: '3s',
           timeout: '5s',
           retries: 10,
           start_period: '10s',
@@ -168,7 +169,7 @@ export const services: Record<ServiceId, ServiceEntry> = {
       volumes: ['redis-data:/data'],
       healthcheck: {
         test: ['CMD-SHELL', 'redis-cli ping | grep -q PONG'],
-        interval: '5s',
+        interval: '3s',
         timeout: '5s',
         retries: 10,
         start_period: '5s',
@@ -177,6 +178,7 @@ export const services: Record<ServiceId, ServiceEntry> = {
     composeComments: {
       command: 'Clients must authenticate; the append-only file keeps data across restarts',
       'environment.REDISCLI_AUTH': 'redis-cli (the healthcheck) reads the password from here',
+      'healthcheck.interval': 'redis-cli ping is cheap: a short interval lets the app start sooner',
     },
     swarm: () => ({
       service: {
@@ -186,7 +188,7 @@ export const services: Record<ServiceId, ServiceEntry> = {
         volumes: ['redis-data:/data'],
         healthcheck: {
           test: ['CMD-SHELL', `REDISCLI_AUTH="$$(cat ${swarmSecretPath('REDIS_PASSWORD')})" redis-cli ping | grep -q PONG`],
-          interval: '5s',
+          interval: '3s',
           timeout: '5s',
           retries: 10,
           start_period: '5s',

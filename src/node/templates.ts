@@ -1,10 +1,21 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type { TemplateStore } from '../core/render.js';
 
-/** The package's templates/ folder (two levels up from dist/node/ and from src/node/). */
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+/** The package's templates/ folder: the nearest one above this module (src/node/, dist/node/ or a bundle in dist/). */
+function findTemplates(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'templates');
+    if (existsSync(join(candidate, 'Dockerfile.python.ejs'))) return candidate;
+    const up = dirname(dir);
+    if (up === dir) throw new Error('BUG: the templates/ folder of generator-dockerize is missing');
+    dir = up;
+  }
+}
+
+export const TEMPLATES_DIR = findTemplates();
 
 let cache: TemplateStore | undefined;
 

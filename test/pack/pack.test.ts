@@ -7,71 +7,27 @@
  * Run as root (CI), `yo` drops to uid 1000 and can't read /root: the prefix,
  * HOME and the work folders are made readable/writable for it.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, installPacked, sh, type Installed } from '../helpers/install.js';
 
-const REPO = join(import.meta.dirname, '../..');
-const lock = JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8'));
-const YO_VERSION = lock.packages['node_modules/yo'].version as string;
-
-let root = '';
-let prefix = '';
-let home = '';
-let tarball = '';
-
-function sh(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv }): SpawnSyncReturns<string> {
-  return spawnSync(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, encoding: 'utf8', timeout: 300_000 });
-}
-
-function chmodTree(dir: string, mode: number) {
-  chmodSync(dir, mode);
-  for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) chmodTree(join(dir, e.name), mode);
-}
-
-/** A fresh folder inside the prefix (so yo finds the generator in ../node_modules), writable by yo's user. */
-function workdir(name: string, files: Record<string, string> = {}): string {
-  const dir = join(prefix, name);
-  mkdirSync(dir);
-  for (const [p, text] of Object.entries(files)) writeFileSync(join(dir, p), text);
-  chmodTree(dir, 0o777);
-  for (const p of Object.keys(files)) chmodSync(join(dir, p), 0o666);
-  return dir;
-}
-
-const userEnv = () => ({ HOME: home, NO_UPDATE_NOTIFIER: '1', CI: '1', npm_config_update_notifier: 'false' });
-
+let pkg: Installed;
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'dockerize-pack-'));
-  chmodSync(root, 0o755);
-  home = join(root, 'home');
-  mkdirSync(home, { mode: 0o777 });
-  chmodSync(home, 0o777);
-  prefix = join(root, 'prefix');
-  mkdirSync(prefix);
-
-  const pack = sh('npm', ['pack', '--pack-destination', root, '--silent'], { cwd: REPO });
-  expect(pack.status, pack.stderr).toBe(0);
-  tarball = join(root, pack.stdout.trim().split('\n').pop() as string);
-  expect(existsSync(tarball)).toBe(true);
-
-  const install = sh('npm', ['install', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, `yo@${YO_VERSION}`], { cwd: root });
-  expect(install.status, install.stderr).toBe(0);
-  chmodTree(prefix, 0o755);
+  pkg = installPacked();
 });
-
 afterAll(() => {
-  if (root) rmSync(root, { recursive: true, force: true });
+  if (pkg) rmSync(pkg.root, { recursive: true, force: true });
 });
+const workdir = (name: string, files?: Record<string, string>) => pkg.workdir(name, files);
+const userEnv = () => pkg.env;
 
 describe('the published package', () => {
   it('contains what users need and nothing of the development setup', () => {
-    const list = sh('tar', ['-tzf', tarball], { cwd: root }).stdout.split('\n').filter(Boolean);
-    for (const f of ['package/generators/app/index.js', 'package/dist/generator/index.js', 'package/dist/cli/main.js', 'package/bin/dockerize.js', 'package/schema/answers.schema.json', 'package/templates/Dockerfile.python.ejs', 'package/templates/starters/lockfiles/express+postgres.json']) {
+    const list = sh('tar', ['-tzf', pkg.tarball], { cwd: pkg.root }).stdout.split('\n').filter(Boolean);
+    for (const f of ['package/generators/app/index.js', 'package/dist/bundle/generator.js', 'package/dist/bundle/dockerize.js', 'package/dist/core/index.js', 'package/bin/dockerize.js', 'package/schema/answers.schema.json', 'package/templates/Dockerfile.python.ejs', 'package/templates/starters/lockfiles/express+postgres.json']) {
       expect(list).toContain(f);
     }
     expect(list.filter((f) => /^package\/(test|src|scripts)\//.test(f))).toEqual([]);
@@ -79,7 +35,7 @@ describe('the published package', () => {
 
   it('yo dockerize --answers writes the stack with no question asked', () => {
     const dir = workdir('yo-run', { 'answers.json': readFileSync(join(REPO, 'examples/fastapi-postgres-redis.json'), 'utf8') });
-    const r = sh(join(prefix, 'node_modules/.bin/yo'), ['dockerize', '--answers', 'answers.json', '--no-insight'], { cwd: dir, env: userEnv() });
+    const r = sh(pkg.yo, ['dockerize', '--answers', 'answers.json', '--no-insight'], { cwd: dir, env: userEnv() });
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
     for (const f of ['Dockerfile', 'docker-compose.yml', '.env', '.env.example', '.dockerignore', 'requirements.txt', 'README.Docker.md', 'app/main.py', '.yo-rc.json']) {
       expect(existsSync(join(dir, f)), f).toBe(true);
@@ -91,14 +47,14 @@ describe('the published package', () => {
 
     // A second run asks nothing (.yo-rc.json) and changes nothing.
     const before = readFileSync(join(dir, '.env'), 'utf8');
-    const again = sh(join(prefix, 'node_modules/.bin/yo'), ['dockerize', '--no-insight'], { cwd: dir, env: userEnv() });
+    const again = sh(pkg.yo, ['dockerize', '--no-insight'], { cwd: dir, env: userEnv() });
     expect(again.status, `${again.stdout}\n${again.stderr}`).toBe(0);
     expect(readFileSync(join(dir, '.env'), 'utf8')).toBe(before);
   });
 
   it('yo dockerize with bad answers exits 2, names the field and writes nothing', () => {
     const dir = workdir('yo-bad', { 'answers.json': JSON.stringify({ name: 'x', language: 'python', framework: 'express' }) });
-    const r = sh(join(prefix, 'node_modules/.bin/yo'), ['dockerize', '--answers', 'answers.json', '--no-insight'], { cwd: dir, env: userEnv() });
+    const r = sh(pkg.yo, ['dockerize', '--answers', 'answers.json', '--no-insight'], { cwd: dir, env: userEnv() });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('answers.json/framework: "express" is a node framework');
     expect(readdirSync(dir)).toEqual(['answers.json']);
@@ -106,10 +62,16 @@ describe('the published package', () => {
 
   it('npx generator-dockerize (the package bin) works without yo', () => {
     const dir = workdir('bin-run', { 'answers.json': readFileSync(join(REPO, 'examples/express-postgres-redis.json'), 'utf8') });
-    const r = sh(join(prefix, 'node_modules/.bin/generator-dockerize'), ['--answers', 'answers.json', '--out', 'out'], { cwd: dir, env: userEnv() });
+    const r = sh(join(pkg.prefix, 'node_modules/.bin/generator-dockerize'), ['--answers', 'answers.json', '--out', 'out'], { cwd: dir, env: userEnv() });
     expect(r.status, r.stderr).toBe(0);
     for (const f of ['Dockerfile', 'docker-compose.yml', '.env', 'package.json', 'package-lock.json', 'src/server.js']) expect(existsSync(join(dir, 'out', f)), f).toBe(true);
-    const version = sh(join(prefix, 'node_modules/.bin/dockerize'), ['--version'], { cwd: dir });
+    const version = sh(join(pkg.prefix, 'node_modules/.bin/dockerize'), ['--version'], { cwd: dir });
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version);
+  });
+
+  it("the benchmark's baseline, an empty generator, runs under the same yo", () => {
+    const dir = workdir('yo-empty');
+    const r = sh(pkg.yo, ['empty', '--no-insight'], { cwd: dir, env: userEnv() });
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
   });
 });
