@@ -1,8 +1,6 @@
 #!/usr/bin/env node
 // The `dockerize` command (also `npx generator-dockerize`): the bundled CLI.
 // Node 22.1+ also caches its compiled code, so later starts are faster still.
-import module from 'node:module';
-
-module.enableCompileCache?.();
-const { runCli } = await import('../dist/bundle/dockerize.js');
-await runCli();
+// (getBuiltinModule: a built-in without building an ES module namespace for it.)
+process.getBuiltinModule('node:module').enableCompileCache?.();
+await import('../dist/bundle/dockerize.js').then((cli) => cli.runCli());

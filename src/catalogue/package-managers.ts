@@ -11,6 +11,8 @@ export interface PackageManagerEntry {
   installProd: string;
   /** Install everything (to build), exactly as locked. */
   installAll: string;
+  /** Drop the dev dependencies from an installed tree, without downloading anything. */
+  prune: string;
 }
 
 /**
@@ -27,6 +29,7 @@ export function packageManager(id: PackageManager, version?: string): PackageMan
         caches: ['/root/.npm'],
         installProd: 'npm ci --omit=dev --no-audit --no-fund',
         installAll: 'npm ci --no-audit --no-fund',
+        prune: 'npm prune --omit=dev --no-audit --no-fund',
       };
     case 'pnpm': {
       const tool = `npx --yes pnpm@${version ?? versions.tools.pnpm}`;
@@ -36,6 +39,7 @@ export function packageManager(id: PackageManager, version?: string): PackageMan
         caches: ['/root/.npm', '/root/.local/share/pnpm/store'],
         installProd: `${tool} install --frozen-lockfile --prod`,
         installAll: `${tool} install --frozen-lockfile`,
+        prune: `${tool} prune --prod`,
       };
     }
     case 'yarn': {
@@ -48,6 +52,7 @@ export function packageManager(id: PackageManager, version?: string): PackageMan
         caches: berry ? ['/root/.npm', '/root/.yarn/berry/cache'] : ['/root/.npm', '/usr/local/share/.cache/yarn'],
         installProd: berry ? `${tool} workspaces focus --all --production` : `${tool} install --frozen-lockfile --production --non-interactive`,
         installAll: berry ? `${tool} install --immutable` : `${tool} install --frozen-lockfile --non-interactive`,
+        prune: berry ? `${tool} workspaces focus --all --production` : `${tool} install --frozen-lockfile --production --non-interactive --offline`,
       };
     }
   }

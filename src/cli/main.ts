@@ -6,10 +6,17 @@
  * Only node: built-ins load at start-up; the core, the templates and the
  * prompt library load when they are needed, so --help and friends are instant.
  */
-import { parseArgs } from 'node:util';
-import { basename, join, resolve } from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
+import util from 'node:util';
+// What every generating run needs is loaded with the entry (one bundled chunk);
+// prompts, diffs and --help load only when used.
+import { InputError, classify, formatErrors, generate } from '../core/index.js';
+import { allImages } from '../core/images.js';
 import { parseJson } from '../core/json.js';
-import type { FsLike } from '../node/fs-project.js';
+import { starterMessage } from '../core/messages.js';
+import { fsSnapshot, writeAtomic, type FsLike } from '../node/fs-project.js';
+import { loadTemplates } from '../node/templates.js';
 
 export const EXIT = { ok: 0, internal: 1, input: 2, conflict: 3, cancelled: 130 } as const;
 
@@ -57,7 +64,6 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stderr(`dockerize: ${err.message}\n`);
       return EXIT.input;
     }
-    const { InputError, formatErrors } = await import('../core/index.js');
     if (err instanceof InputError) {
       io.stderr(`dockerize: invalid answers, nothing written:\n${formatErrors(err.errors).replace(/^/gm, '  ')}\n`);
       return EXIT.input;
@@ -70,7 +76,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 
 function parse(argv: readonly string[]) {
   try {
-    return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values;
+    return util.parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values;
   } catch (err) {
     const msg = err instanceof Error ? err.message.replace(/\. To specify a positional argument.*$/s, '') : String(err);
     throw new UsageError(`${msg} (see dockerize --help)`);
@@ -88,7 +94,6 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return EXIT.ok;
   }
   if (opts['list-images']) {
-    const { allImages } = await import('../core/images.js');
     io.stdout(`${allImages().join('\n')}\n`);
     return EXIT.ok;
   }
@@ -96,20 +101,18 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
   if (opts.out === '') throw new UsageError('--out needs a folder');
   if (opts.answers === '') throw new UsageError('--answers needs a file');
 
-  const out = resolve(io.cwd, opts.out ?? '.');
+  const out = path.resolve(io.cwd, opts.out ?? '.');
   checkOut(io.fs, out);
 
-  const core = await import('../core/index.js');
-  const { fsSnapshot, writeAtomic } = await import('../node/fs-project.js');
   const project = fsSnapshot(io.fs, out);
 
   let answers: unknown;
   const fromFile = opts.answers !== undefined;
   if (fromFile) {
-    answers = readAnswers(io.fs, resolve(io.cwd, opts.answers as string), opts.answers as string);
+    answers = readAnswers(io.fs, path.resolve(io.cwd, opts.answers as string), opts.answers as string);
   } else if (io.interactive) {
     const { askAll } = await import('./prompts.js');
-    const asked = await askAll(io, project, basename(out));
+    const asked = await askAll(io, project, path.basename(out));
     if (asked === undefined) {
       io.stderr('dockerize: cancelled, nothing written\n');
       return EXIT.cancelled;
@@ -119,9 +122,8 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     throw new UsageError('no terminal to ask questions in: pass --answers FILE (see dockerize --help)');
   }
 
-  const { loadTemplates } = await import('../node/templates.js');
-  const plan = core.generate({ answers, project, templates: loadTemplates(), folderName: basename(out) });
-  const changes = core.classify(plan.files, project);
+  const plan = generate({ answers, project, templates: loadTemplates(), folderName: path.basename(out) });
+  const changes = classify(plan.files, project);
   const conflicts = changes.filter((c) => c.status === 'conflict');
 
   const decisions = new Map<string, 'write' | 'skip'>();
@@ -167,7 +169,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (c.status === 'identical') continue;
     if (c.status === 'conflict' && decisions.get(c.file.path) !== 'write') continue;
     try {
-      writeAtomic(io.fs, join(out, c.file.path), c.file.content, c.file.sensitive);
+      writeAtomic(io.fs, path.join(out, c.file.path), c.file.content, c.file.sensitive);
       written.push(c.file.path);
     } catch (err) {
       io.stderr(
@@ -185,11 +187,10 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.stdout(`  ${label(status)} ${c.file.path}\n`);
   }
   if (plan.starter) {
-    const { starterMessage } = await import('../core/messages.js');
     io.stdout(`\n${starterMessage(plan)}\n`);
   }
   printNotes(io, plan.notes);
-  const where = out === resolve(io.cwd) ? '' : `cd ${JSON.stringify(opts.out ?? '.').slice(1, -1)} && `;
+  const where = out === path.resolve(io.cwd) ? '' : `cd ${JSON.stringify(opts.out ?? '.').slice(1, -1)} && `;
   io.stdout(`\nNext: ${where}docker compose up --build   (see README.Docker.md)\n`);
   return EXIT.ok;
 }
@@ -225,8 +226,7 @@ function readAnswers(fs: FsLike, path: string, shown: string): unknown {
 }
 
 async function packageVersion(): Promise<string> {
-  const { readFileSync } = await import('node:fs');
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 

@@ -59,6 +59,7 @@ export function dockerfileView(r: ResolvedAnswers, toolVersion?: string): Docker
     mounts: pm.caches.map((c) => `--mount=type=cache,target=${c}`).join(' '),
     installProd: pm.installProd,
     installAll: pm.installAll,
+    prune: pm.prune,
   };
   if (fw.build?.kind === 'nextjs') return { template: 'Dockerfile.nextjs.ejs', view: node };
   const outputs = buildOutputs(r);

@@ -1,13 +1,16 @@
-import { randomInt } from 'node:crypto';
-
 /** Makes a random string of `length` characters from `alphabet`. */
 export type RandomSource = (length: number, alphabet: string) => string;
 
 /** Letters and digits: safe in URLs (DATABASE_URL), .env, YAML and shells without quoting. */
 export const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-/** Uniform picks from node:crypto's CSPRNG (randomInt rejects biased draws). */
+/**
+ * Uniform picks from node:crypto's CSPRNG (randomInt rejects biased draws).
+ * node:crypto loads on the first secret: runs that make none (a re-run,
+ * --help) don't pay for it.
+ */
 export const cryptoRandom: RandomSource = (length, alphabet) => {
+  const { randomInt } = process.getBuiltinModule('node:crypto');
   let out = '';
   for (let i = 0; i < length; i++) out += alphabet[randomInt(alphabet.length)];
   return out;

@@ -71,7 +71,7 @@ export function lockfileKey(r: Pick<ResolvedAnswers, 'framework' | 'services'>):
 export function starterLockfile(r: ResolvedAnswers, templates: TemplateStore): string {
   const name = `starters/lockfiles/${lockfileKey(r)}.json`;
   const source = templates[name];
-  if (source === undefined) throw new Error(`BUG: no captured lockfile ${name} (run npm run lockfiles:update)`);
+  if (typeof source !== 'string') throw new Error(`BUG: no captured lockfile ${name} (run npm run lockfiles:update)`);
   const lock = JSON.parse(source) as { name?: string; packages?: Record<string, { name?: string }> };
   lock.name = r.name;
   const root = lock.packages?.[''];

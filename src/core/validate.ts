@@ -377,5 +377,7 @@ function describeRequired(key: keyof Answers): string {
 
 /** One line per error, as the CLI and the generator print them. */
 export function formatErrors(errors: readonly FieldError[], source = 'answers'): string {
-  return errors.map((e) => `${source}${e.pointer || ' (document)'}: ${e.message}`).join('\n');
+  // One line per error, even when a key holds a line break.
+  const printable = (t: string) => t.replace(/[\u0000-\u001f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return errors.map((e) => `${source}${printable(e.pointer) || ' (document)'}: ${printable(e.message)}`).join('\n');
 }

@@ -1,6 +1,6 @@
-import { chmod, mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { Transform } from 'node:stream';
+import fsp from 'node:fs/promises';
+import nodePath from 'node:path';
+import stream from 'node:stream';
 import { createConflicterTransform, createYoResolveTransform, forceYoFiles } from '@yeoman/conflicter';
 import { clearFileState, isFileNew, isFilePending, isFileStateDeleted, isFileStateModified, setCommittedFile } from 'mem-fs-editor/state';
 
@@ -19,14 +19,14 @@ export interface CommitEnv {
 }
 
 async function writeAtomic(path: string, contents: Buffer, mode: number | undefined): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.dockerize-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+  await fsp.mkdir(nodePath.dirname(path), { recursive: true });
+  const tmp = nodePath.join(nodePath.dirname(path), `.${nodePath.basename(path)}.dockerize-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
   try {
-    await writeFile(tmp, contents, mode === undefined ? {} : { mode });
-    if (mode !== undefined) await chmod(tmp, mode & 0o7777);
-    await rename(tmp, path);
+    await fsp.writeFile(tmp, contents, mode === undefined ? {} : { mode });
+    if (mode !== undefined) await fsp.chmod(tmp, mode & 0o7777);
+    await fsp.rename(tmp, path);
   } catch (err) {
-    await unlink(tmp).catch(() => {});
+    await fsp.unlink(tmp).catch(() => {});
     throw err;
   }
 }
@@ -36,9 +36,9 @@ async function writeAtomic(path: string, contents: Buffer, mode: number | undefi
  * file (so aborting in its menu writes nothing at all), then writes each file
  * through a temporary file and a rename, so none is ever half-written.
  */
-function createAtomicCommitTransform(): Transform {
+function createAtomicCommitTransform(): stream.Transform {
   const files: MemFile[] = [];
-  return new Transform({
+  return new stream.Transform({
     objectMode: true,
     transform(file: MemFile, _encoding, callback) {
       files.push(file);
@@ -53,7 +53,7 @@ function createAtomicCommitTransform(): Transform {
             await writeAtomic(file.path, file.contents, file.stat?.mode ?? undefined);
           } else if (isFileStateDeleted(file as never) && !isFileNew(file as never)) {
             setCommittedFile(file as never);
-            await rm(file.path, { recursive: true });
+            await fsp.rm(file.path, { recursive: true });
           }
           clearFileState(file as never);
           this.push(file);

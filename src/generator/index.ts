@@ -4,8 +4,8 @@
  * with --answers FILE; writes through Yeoman's file system so its conflict
  * handling applies (overwrite/skip/diff/abort in a terminal, --force).
  */
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import fs from 'node:fs';
+import nodePath from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { parseJson } from '../core/json.js';
 import {
@@ -62,10 +62,10 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
   initializing(): void {
     const file = this.options.answers;
     if (!file) return;
-    const path = resolve(process.cwd(), file);
+    const path = nodePath.resolve(process.cwd(), file);
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      text = fs.readFileSync(path, 'utf8');
     } catch (err) {
       throw failure(`--answers: can't read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`, 2);
     }
@@ -81,7 +81,7 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
     if (this.fromFile) return;
     const stored = this.config.getAll();
     const project = this._snapshot();
-    const facts = detectFacts(project, basename(this.destinationRoot()));
+    const facts = detectFacts(project, nodePath.basename(this.destinationRoot()));
     const ctx: PromptContext = { facts, hasApp: (a) => appExistsFor(a, project) };
     const questions = fields.filter((f) => f.prompt && stored[f.key] === undefined).map((f) => this._question(f, stored, facts, ctx));
     const asked = (await this.prompt(questions as never)) as Partial<Answers>;
@@ -94,7 +94,7 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
     const { $schema: _ignored, ...keep } = checked.answers;
     // A re-run reads these back and asks nothing already answered: store the
     // value every question would have had (defaults included), not only what was typed.
-    const resolved = resolveAnswers(checked.answers, detectFacts(this._snapshot(), basename(this.destinationRoot())));
+    const resolved = resolveAnswers(checked.answers, detectFacts(this._snapshot(), nodePath.basename(this.destinationRoot())));
     const asked = Object.fromEntries(fields.filter((f) => f.prompt && resolved[f.key as keyof typeof resolved] != null).map((f) => [f.key, resolved[f.key as keyof typeof resolved]]));
     this.config.set({ ...asked, ...keep });
   }
@@ -102,7 +102,7 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
   writing(): void {
     const project = this._snapshot();
     try {
-      this.plan = generate({ answers: this.answers, project, templates: loadTemplates(), folderName: basename(this.destinationRoot()) });
+      this.plan = generate({ answers: this.answers, project, templates: loadTemplates(), folderName: nodePath.basename(this.destinationRoot()) });
     } catch (err) {
       if (err instanceof InputError) throw failure(`invalid answers, nothing written:\n${formatErrors(err.errors)}`, 2);
       throw err;

@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import nodePath from 'node:path';
 import type { ProjectSnapshot } from '../core/project.js';
 
 /** The parts of node:fs the CLI uses (node:fs itself, or memfs in tests). */
@@ -19,7 +19,7 @@ function code(err: unknown): string | undefined {
 export function fsSnapshot(fs: FsLike, root: string): ProjectSnapshot {
   return {
     read(path) {
-      const full = join(root, path);
+      const full = nodePath.join(root, path);
       try {
         if (!fs.statSync(full).isFile()) throw new Error(`${full} exists but is not a file`);
         return fs.readFileSync(full, 'utf8');
@@ -42,14 +42,14 @@ export function newFileMode(sensitive: boolean | undefined): number {
  * leaves the old file or the new one, never half of either.
  */
 export function writeAtomic(fs: FsLike, path: string, content: string, sensitive?: boolean): void {
-  fs.mkdirSync(dirname(path), { recursive: true });
+  fs.mkdirSync(nodePath.dirname(path), { recursive: true });
   let mode: number;
   try {
     mode = fs.statSync(path).mode & 0o7777;
   } catch {
     mode = newFileMode(sensitive);
   }
-  const tmp = join(dirname(path), `.${path.split('/').pop()}.dockerize-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+  const tmp = nodePath.join(nodePath.dirname(path), `.${path.split('/').pop()}.dockerize-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
   fs.writeFileSync(tmp, content, { mode });
   try {
     fs.renameSync(tmp, path);

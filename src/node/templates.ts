@@ -1,15 +1,15 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join, relative, sep } from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
+import url from 'node:url';
 import type { TemplateStore } from '../core/render.js';
 
 /** The package's templates/ folder: the nearest one above this module (src/node/, dist/node/ or a bundle in dist/). */
 function findTemplates(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  let dir = path.dirname(url.fileURLToPath(import.meta.url));
   for (;;) {
-    const candidate = join(dir, 'templates');
-    if (existsSync(join(candidate, 'Dockerfile.python.ejs'))) return candidate;
-    const up = dirname(dir);
+    const candidate = path.join(dir, 'templates');
+    if (fs.existsSync(path.join(candidate, 'Dockerfile.python.ejs'))) return candidate;
+    const up = path.dirname(dir);
     if (up === dir) throw new Error('BUG: the templates/ folder of generator-dockerize is missing');
     dir = up;
   }
@@ -24,10 +24,10 @@ export function loadTemplates(dir = TEMPLATES_DIR): TemplateStore {
   if (cache && dir === TEMPLATES_DIR) return cache;
   const store: Record<string, string> = {};
   const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else store[relative(dir, p).split(sep).join('/')] = readFileSync(p, 'utf8');
+      else store[path.relative(dir, p).split(path.sep).join('/')] = fs.readFileSync(p, 'utf8');
     }
   };
   walk(dir);

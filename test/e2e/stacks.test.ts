@@ -7,6 +7,7 @@
  * No engine: prints a SKIPPED line. DOCKERIZE_E2E=required turns that into a
  * failure (CI). Works with `docker compose` (v2) and `docker-compose` (v1).
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { baseImage } from '../../src/core/dockerfile.js';
+import { parseEnv } from '../../src/core/dotenv.js';
 import { composeCommand, engineProblem, freePort, httpGet, isRigPythonImage, must, run, waitFor } from './docker.js';
 import { stacks, type Stack } from './matrix.js';
 
@@ -94,6 +96,23 @@ describe.skipIf(unavailable !== undefined && !required)('every generated stack b
 
         const first = await httpGet(url);
         expect(first).toEqual({ status: 200, body: { status: 'ok', checks: allOk } });
+
+        // Secure defaults, checked on what really runs.
+        expect(run('docker', ['exec', id, 'id', '-u']).stdout.trim(), 'the app runs as a non-root user').not.toBe('0');
+        const secrets = Object.entries(parseEnv(readFileSync(join(dir, '.env'), 'utf8'))).filter(([k]) => /PASSWORD|SECRET/.test(k));
+        const image = run('docker', ['inspect', '-f', '{{.Image}}', id]).stdout.trim();
+        const saved = spawnSync('docker', ['save', image], { maxBuffer: 4 * 1024 * 1024 * 1024 }).stdout;
+        expect(saved.length).toBeGreaterThan(1_000_000);
+        for (const [k, v] of secrets) expect(saved.includes(Buffer.from(v)), `${k} is in an image layer`).toBe(false);
+        for (const svc of services) {
+          const sid = must(dc(['ps', '-q', svc]), `ps ${svc}`).stdout.trim();
+          expect(run('docker', ['port', sid]).stdout.trim(), `${svc} publishes no port`).toBe('');
+        }
+        if (services.includes('redis')) {
+          const rid = must(dc(['ps', '-q', 'redis']), 'ps redis').stdout.trim();
+          const anonymous = run('docker', ['exec', rid, 'sh', '-c', 'unset REDISCLI_AUTH; redis-cli ping']);
+          expect(`${anonymous.stdout}${anonymous.stderr}`, 'Redis refuses a client without the password').toMatch(/NOAUTH/);
+        }
 
         // A service going away: 503 naming it; back again: 200, without restarting the app.
         for (const down of services) {

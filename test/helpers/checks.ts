@@ -90,8 +90,11 @@ export function checkDockerfileOrder(dockerfile: string): string[] {
   const before = (s: Stage, a: number, b: number, what: string) => {
     if (a < 0 || b < 0 || a >= b) problems.push(`stage ${s.name ?? 'final'}: ${what}`);
   };
+  const names = new Set(all.map((x) => x.name));
   for (const s of all) {
     const workdir = index(s, (i) => i.getKeyword() === 'WORKDIR');
+    // A stage built FROM another stage inherits its WORKDIR.
+    if (names.has(s.image)) continue;
     if (workdir !== 1 && !(workdir > 0 && s.instructions.slice(1, workdir).every((i) => ['ENV', 'ARG', 'LABEL'].includes(i.getKeyword())))) {
       problems.push(`stage ${s.name ?? 'final'}: WORKDIR must follow FROM (only ENV/ARG/LABEL between)`);
     }
@@ -170,7 +173,7 @@ export function checkDockerfile(plan: Plan): string[] {
     for (const v of ['PYTHONDONTWRITEBYTECODE=1', 'PYTHONUNBUFFERED=1']) if (!dockerfile.includes(v)) problems.push(`final stage lacks ${v}`);
   }
   if (plan.answers.language === 'node' && plan.answers.framework !== 'nextjs') {
-    if (!/npm ci --omit=dev|--production|--prod\b/.test(dockerfile)) problems.push('no production-only install');
+    if (!/npm ci --omit=dev|npm prune --omit=dev|--production|--prod\b/.test(dockerfile)) problems.push('no production-only install');
   }
   return problems;
 }

@@ -289,3 +289,12 @@ describe('interactive questions for orchestrators', () => {
     expect(plain.asked.map((q) => q.name)).not.toContain('image');
   });
 });
+
+describe('error messages', () => {
+  it('stay one line per problem even when a key holds a line break', async () => {
+    const r = await cli(['--answers', 'answers.json'], answers({ ...ok, env: { 'BAD\nKEY': 'x' } }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('answers/env/BAD\\nKEY: "BAD\\nKEY" is not a variable name');
+    expect(r.stderr.trim().split('\n')).toHaveLength(2);
+  });
+});

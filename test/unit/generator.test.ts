@@ -3,7 +3,7 @@
  * yeoman-test's fake prompts skip `validate`, so validation is tested directly
  * in validate.test.ts and through the answers-file path here.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { parse as parseYaml } from 'yaml';
@@ -64,6 +64,8 @@ describe('yo dockerize --answers FILE', () => {
     r.assertFile(['Dockerfile', 'docker-compose.yml', '.env', 'requirements.txt', 'app/main.py']);
     const env = parseDotenv(read(r.cwd, '.env'));
     expect(env.POSTGRES_PASSWORD).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(statSync(join(r.cwd, '.env')).mode & 0o777, '.env is readable by its owner only').toBe(0o600);
+    expect(statSync(join(r.cwd, 'Dockerfile')).mode & 0o777).toBe(0o644);
     expect(JSON.parse(read(r.cwd, '.yo-rc.json'))['generator-dockerize']).toMatchObject({ name: 'shop-api', framework: 'fastapi' });
   });
 
