@@ -3,18 +3,16 @@
  * terminal, or --answers FILE), asks the core for the plan, and writes it
  * (atomically, never over a user's file without --force or a yes).
  *
- * Only node: built-ins load at start-up; the core, the templates and the
- * prompt library load when they are needed, so --help and friends are instant.
+ * Bundled (scripts/bundle.mjs) so that start-up loads two files; the prompt
+ * library and the diff library load only when a person is asked something.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
-// What every generating run needs is loaded with the entry (one bundled chunk);
-// prompts, diffs and --help load only when used.
-import { InputError, classify, formatErrors, generate } from '../core/index.js';
+import { InputError, classify, fields, formatErrors, generate } from '../core/index.js';
 import { allImages } from '../core/images.js';
-import { parseJson } from '../core/json.js';
 import { starterMessage } from '../core/messages.js';
+import { readAnswersFile } from '../node/answers-file.js';
 import { fsSnapshot, writeAtomic, type FsLike } from '../node/fs-project.js';
 import { loadTemplates } from '../node/templates.js';
 
@@ -86,11 +84,11 @@ function parse(argv: readonly string[]) {
 async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const opts = parse(argv);
   if (opts.help) {
-    io.stdout(await helpText());
+    io.stdout(helpText());
     return EXIT.ok;
   }
   if (opts.version) {
-    io.stdout(`${await packageVersion()}\n`);
+    io.stdout(`${packageVersion()}\n`);
     return EXIT.ok;
   }
   if (opts['list-images']) {
@@ -201,37 +199,28 @@ function printNotes(io: CliIO, notes: readonly string[]) {
 
 function checkOut(fs: FsLike, out: string): void {
   try {
-    if (!fs.statSync(out).isDirectory()) throw new UsageError(`--out: ${out} is a file, not a folder`);
+    const stat = fs.statSync(out, { throwIfNoEntry: false });
+    if (stat && !stat.isDirectory()) throw new UsageError(`--out: ${out} is a file, not a folder`);
+    // No folder yet: it is created when the files are written.
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    const code = (err as { code?: string }).code;
-    if (code === 'ENOENT') return; // created when the files are written
-    if (code === 'ENOTDIR') throw new UsageError(`--out: ${out} is inside a file, not a folder`);
+    if ((err as { code?: string }).code === 'ENOTDIR') throw new UsageError(`--out: ${out} is inside a file, not a folder`);
     throw err;
   }
 }
 
-function readAnswers(fs: FsLike, path: string, shown: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : String((err as Error).message);
-    throw new UsageError(`--answers: can't read ${shown}: ${why}`);
-  }
-  const parsed = parseJson(text);
-  if (!parsed.ok) throw new UsageError(`--answers: ${shown} is not valid JSON: ${parsed.message}`);
-  return parsed.value;
+function readAnswers(fs: FsLike, file: string, shown: string): unknown {
+  const r = readAnswersFile((p) => fs.readFileSync(p, 'utf8'), file, shown);
+  if (!r.ok) throw new UsageError(r.message);
+  return r.value;
 }
 
-async function packageVersion(): Promise<string> {
+function packageVersion(): string {
   const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 
-async function helpText(): Promise<string> {
-  const { fields } = await import('../core/fields.js');
+function helpText(): string {
   const keys = fields
     .filter((f) => f.key !== '$schema')
     .map((f) => `  ${f.key.padEnd(16)}${f.description}\n`)

@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import nodePath from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
-import { parseJson } from '../core/json.js';
 import {
   InputError,
   appExistsFor,
@@ -26,6 +25,7 @@ import {
   type PromptContext,
 } from '../core/index.js';
 import { starterMessage } from '../core/messages.js';
+import { readAnswersFile } from '../node/answers-file.js';
 import { loadTemplates } from '../node/templates.js';
 import { commitAtomically, type CommitEnv } from './commit.js';
 
@@ -62,15 +62,8 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
   initializing(): void {
     const file = this.options.answers;
     if (!file) return;
-    const path = nodePath.resolve(process.cwd(), file);
-    let text: string;
-    try {
-      text = fs.readFileSync(path, 'utf8');
-    } catch (err) {
-      throw failure(`--answers: can't read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`, 2);
-    }
-    const parsed = parseJson(text);
-    if (!parsed.ok) throw failure(`--answers: ${file} is not valid JSON: ${parsed.message}`, 2);
+    const parsed = readAnswersFile((p) => fs.readFileSync(p, 'utf8'), nodePath.resolve(process.cwd(), file), file);
+    if (!parsed.ok) throw failure(parsed.message, 2);
     const checked = validateAnswers(parsed.value);
     if (!checked.ok) throw failure(`invalid answers, nothing written:\n${formatErrors(checked.errors, file)}`, 2);
     this.answers = checked.answers;

@@ -8,7 +8,7 @@ export interface FsLike {
   renameSync(from: string, to: string): void;
   unlinkSync(path: string): void;
   mkdirSync(path: string, options: { recursive: true }): unknown;
-  statSync(path: string): { isFile(): boolean; isDirectory(): boolean; mode: number };
+  statSync(path: string, options?: { throwIfNoEntry: false }): { isFile(): boolean; isDirectory(): boolean; mode: number } | undefined;
 }
 
 function code(err: unknown): string | undefined {
@@ -21,7 +21,10 @@ export function fsSnapshot(fs: FsLike, root: string): ProjectSnapshot {
     read(path) {
       const full = nodePath.join(root, path);
       try {
-        if (!fs.statSync(full).isFile()) throw new Error(`${full} exists but is not a file`);
+        // throwIfNoEntry: a missing file (most of them, on a first run) costs no exception.
+        const stat = fs.statSync(full, { throwIfNoEntry: false });
+        if (!stat) return undefined;
+        if (!stat.isFile()) throw new Error(`${full} exists but is not a file`);
         return fs.readFileSync(full, 'utf8');
       } catch (err) {
         if (code(err) === 'ENOENT' || code(err) === 'ENOTDIR') return undefined;
@@ -43,12 +46,8 @@ export function newFileMode(sensitive: boolean | undefined): number {
  */
 export function writeAtomic(fs: FsLike, path: string, content: string, sensitive?: boolean): void {
   fs.mkdirSync(nodePath.dirname(path), { recursive: true });
-  let mode: number;
-  try {
-    mode = fs.statSync(path).mode & 0o7777;
-  } catch {
-    mode = newFileMode(sensitive);
-  }
+  const existing = fs.statSync(path, { throwIfNoEntry: false });
+  const mode = existing ? existing.mode & 0o7777 : newFileMode(sensitive);
   const tmp = nodePath.join(nodePath.dirname(path), `.${path.split('/').pop()}.dockerize-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
   fs.writeFileSync(tmp, content, { mode });
   try {

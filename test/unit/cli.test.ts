@@ -51,8 +51,8 @@ describe('dockerize --answers', () => {
 
   it('creates .env readable by its owner only', async () => {
     const r = await cli(['--answers', 'answers.json'], answers(ok));
-    expect(r.fs.statSync('/work/.env').mode & 0o777).toBe(0o600);
-    expect(r.fs.statSync('/work/Dockerfile').mode & 0o777).toBe(0o644);
+    expect(r.fs.statSync('/work/.env')!.mode & 0o777).toBe(0o600);
+    expect(r.fs.statSync('/work/Dockerfile')!.mode & 0o777).toBe(0o644);
   });
 
   it('a second run reports every file identical and changes nothing', async () => {
