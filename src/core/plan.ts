@@ -2,7 +2,7 @@ import { frameworks, languages, pythonModuleLayout, services, dbIdentifier } fro
 import type { Answers, ResolvedAnswers } from './answers.js';
 import { renderCompose } from './compose.js';
 import { baseImage, dockerfileView, entryContext, startCommand } from './dockerfile.js';
-import { envValues, renderEnv, renderEnvExample } from './env.js';
+import { deployedVariables, envValues, isSecret, renderEnv, renderEnvExample } from './env.js';
 import { k8sName, renderK8sSecrets, renderKubernetes } from './kubernetes.js';
 import { renderStack, swarmSecrets } from './swarm.js';
 import { renderGitignore, wantedIgnores } from './gitignore.js';
@@ -111,7 +111,7 @@ function planFor(answers: Answers, input: GenerateInput): Plan {
   }
   if (r.deploy.includes('kubernetes')) {
     for (const f of renderKubernetes(r, values)) add(f.path, 'generated', f.purpose, f.content);
-    if (swarmSecrets(r, values).length > 0) {
+    if (deployedVariables(r, values).some((v) => isSecret(v.spec))) {
       add('k8s/secrets.env', 'merged', 'Kubernetes: the secrets kustomize turns into a Secret (same values as .env; not committed)', renderK8sSecrets(r, values, project.read('k8s/secrets.env')), true);
     }
   }
