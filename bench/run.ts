@@ -270,6 +270,7 @@ async function benchStack(s: Stack, compose: string[]): Promise<ImageResult> {
   const dc = (args: string[]) => run(compose[0]!, [...compose.slice(1), '-p', project, ...args], { cwd: ours, env: { APP_PORT: String(port) } });
   const up: number[] = [];
   const stop = { seconds: [] as number[], exit: 0 };
+  dc(['down', '-v']); // a volume left by an aborted run would hold another run's Postgres password
   if (dc(['build']).status !== 0) throw new Error('compose build failed');
   try {
     for (let i = 0; i < RUNS; i++) {

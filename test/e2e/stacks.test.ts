@@ -36,6 +36,8 @@ interface Result {
   stopExit: number;
 }
 const results: Result[] = [];
+/** Tells this run's Compose projects apart from any other run's on the same engine. */
+const runTag = `x${process.pid.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const work = mkdtempSync(join(tmpdir(), 'dockerize-e2e-'));
 
 afterAll(() => {
@@ -77,7 +79,9 @@ describe.skipIf(unavailable !== undefined && !required)('every generated stack b
     it('builds, becomes healthy, serves /health with every check ok, survives outages and restarts, stops cleanly', async () => {
       const dir = await generateStack(s);
       const port = await freePort();
-      const project = `dz${s.id.replace(/[^a-z0-9]/g, '')}`;
+      // Unique per run: a leftover volume from an aborted or concurrent run would hold another
+      // run's Postgres password (it is set only when the volume is first created).
+      const project = `dz${s.id.replace(/[^a-z0-9]/g, '')}${runTag}`;
       const env = { APP_PORT: String(port) };
       const dc = (args: string[], timeoutMs?: number) => run(compose![0]!, [...compose!.slice(1), '-p', project, ...args], { cwd: dir, env, ...(timeoutMs ? { timeoutMs } : {}) });
       const url = `http://127.0.0.1:${port}${s.answers.healthPath ?? '/health'}`;
@@ -86,6 +90,7 @@ describe.skipIf(unavailable !== undefined && !required)('every generated stack b
       const containerId = () => must(dc(['ps', '-q', 'app']), 'compose ps').stdout.trim();
       const health = (id: string) => run('docker', ['inspect', '-f', '{{.State.Health.Status}}', id]).stdout.trim();
       try {
+        dc(['down', '-v', '--remove-orphans']);
         const cold = must(dc(['build', '--no-cache']), 'cold build');
 
         const upStart = Date.now();
