@@ -3,6 +3,7 @@ export { versions } from './versions.js';
 export { languages } from './languages.js';
 export { frameworks, pythonModuleLayout, healthModuleName, nodeHealthName } from './frameworks.js';
 export { services, required, dbIdentifier } from './services.js';
+export { isYarnBerry, lockfiles } from './package-managers.js';
 
 import { frameworks } from './frameworks.js';
 import type { FrameworkId, Language } from './types.js';

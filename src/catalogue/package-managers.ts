@@ -15,6 +15,12 @@ export interface PackageManagerEntry {
   prune: string;
 }
 
+/** The lockfile each package manager installs from, in detection order: the first one present wins. */
+export const lockfiles: Readonly<Record<PackageManager, string>> = { pnpm: 'pnpm-lock.yaml', yarn: 'yarn.lock', npm: 'package-lock.json' };
+
+/** Yarn 2+ ("Berry") installs and prunes with other commands than Yarn 1. */
+export const isYarnBerry = (version: string) => Number(version.split('.')[0]) >= 2;
+
 /**
  * yarn and pnpm run through `npx --yes <tool>@<version>`: the same pinned
  * version on every Node image (Node 25+ images ship neither corepack nor yarn),
@@ -25,7 +31,7 @@ export function packageManager(id: PackageManager, version?: string): PackageMan
     case 'npm':
       return {
         id,
-        lockfile: 'package-lock.json',
+        lockfile: lockfiles[id],
         caches: ['/root/.npm'],
         installProd: 'npm ci --omit=dev --no-audit --no-fund',
         installAll: 'npm ci --no-audit --no-fund',
@@ -35,7 +41,7 @@ export function packageManager(id: PackageManager, version?: string): PackageMan
       const tool = `npx --yes pnpm@${version ?? versions.tools.pnpm}`;
       return {
         id,
-        lockfile: 'pnpm-lock.yaml',
+        lockfile: lockfiles[id],
         caches: ['/root/.npm', '/root/.local/share/pnpm/store'],
         installProd: `${tool} install --frozen-lockfile --prod`,
         installAll: `${tool} install --frozen-lockfile`,
@@ -45,10 +51,10 @@ export function packageManager(id: PackageManager, version?: string): PackageMan
     case 'yarn': {
       const v = version ?? versions.tools.yarn;
       const tool = `npx --yes yarn@${v}`;
-      const berry = Number(v.split('.')[0]) >= 2;
+      const berry = isYarnBerry(v);
       return {
         id,
-        lockfile: 'yarn.lock',
+        lockfile: lockfiles[id],
         caches: berry ? ['/root/.npm', '/root/.yarn/berry/cache'] : ['/root/.npm', '/usr/local/share/.cache/yarn'],
         installProd: berry ? `${tool} workspaces focus --all --production` : `${tool} install --frozen-lockfile --production --non-interactive`,
         installAll: berry ? `${tool} install --immutable` : `${tool} install --frozen-lockfile --non-interactive`,

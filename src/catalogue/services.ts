@@ -2,7 +2,9 @@
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
+import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IService } from 'kubernetes-models/v1/Service';
+import type { IVolume } from 'kubernetes-models/v1/Volume';
 import { swarmSecretName, swarmSecretPath, type EntryContext, type K8sContext, type ServiceEntry, type ServiceId } from './types.js';
 import { versions } from './versions.js';
 
@@ -19,11 +21,20 @@ const swarmDeploy = (memory: string) => ({
   resources: { limits: { cpus: '1', memory }, reservations: { memory: '64M' } },
 });
 
+/** Compose and Swarm healthchecks: the probes are cheap, so a short interval lets the app start sooner. */
+const healthcheck = (test: string[], startPeriod: string) => ({ test, interval: '3s', timeout: '5s', retries: 10, start_period: startPeriod });
+const pgIsReady = (user: string, db: string) => ['CMD', 'pg_isready', '-h', '127.0.0.1', '-U', user, '-d', db];
+
 /** Kubernetes: an env var read from the generated ConfigMap or Secret. */
 const fromConfig = (k: K8sContext, key: string) => ({ name: key, valueFrom: { configMapKeyRef: { name: k.configMap, key } } });
-const fromSecret = (k: K8sContext, key: string) => ({ name: key, valueFrom: { secretKeyRef: { name: k.secret, key } } });
+const fromSecret = (k: K8sContext, key: string, name = key) => ({ name, valueFrom: { secretKeyRef: { name: k.secret, key } } });
 const probe = (command: string) => ({ exec: { command: ['sh', '-c', command] }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 });
 const dataClaim = (size: string) => ({ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce' as const], resources: { requests: { storage: size } } } });
+/** A service's pod: its labels, the runtime's default seccomp profile, one container (and its volumes). */
+const podTemplate = (k: K8sContext, name: string, container: IContainer, volumes?: IVolume[]) => ({
+  metadata: { labels: k.labels(name) },
+  spec: { securityContext: { seccompProfile: { type: 'RuntimeDefault' as const } }, containers: [container], ...(volumes ? { volumes } : {}) },
+});
 const serviceFor = (k: K8sContext, name: string, port: number, headless: boolean) =>
   ({
     apiVersion: 'v1',
@@ -62,13 +73,7 @@ export const services: Record<ServiceId, ServiceEntry> = {
         POSTGRES_DB: required('POSTGRES_DB'),
       },
       volumes: ['postgres-data:/var/lib/postgresql/data'],
-      healthcheck: {
-        test: ['CMD', 'pg_isready', '-h', '127.0.0.1', '-U', '${POSTGRES_USER}', '-d', '${POSTGRES_DB}'],
-        interval: '3s',
-        timeout: '5s',
-        retries: 10,
-        start_period: '10s',
-      },
+      healthcheck: healthcheck(pgIsReady('${POSTGRES_USER}', '${POSTGRES_DB}'), '10s'),
     }),
     composeComments: {
       'healthcheck.test': 'Healthy once the server accepts TCP connections (not during first-start initialisation)',
@@ -85,13 +90,7 @@ export const services: Record<ServiceId, ServiceEntry> = {
         },
         secrets: [swarmSecretName('POSTGRES_PASSWORD')],
         volumes: ['postgres-data:/var/lib/postgresql/data'],
-        healthcheck: {
-          test: ['CMD', 'pg_isready', '-h', '127.0.0.1', '-U', dbIdentifier(ctx), '-d', dbIdentifier(ctx)],
-          interval: '3s',
-          timeout: '5s',
-          retries: 10,
-          start_period: '10s',
-        },
+        healthcheck: healthcheck(pgIsReady(dbIdentifier(ctx), dbIdentifier(ctx)), '10s'),
         deploy: swarmDeploy('1G'),
       },
       secrets: ['POSTGRES_PASSWORD'],
@@ -110,31 +109,23 @@ export const services: Record<ServiceId, ServiceEntry> = {
           serviceName: 'postgres',
           replicas: 1,
           selector: { matchLabels: k.selector('postgres') },
-          template: {
-            metadata: { labels: k.labels('postgres') },
-            spec: {
-              securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
-              containers: [
-                {
-                  name: 'postgres',
-                  image: versions.services.postgres,
-                  ports: [{ name: 'postgres', containerPort: 5432 }],
-                  env: [
-                    fromConfig(k, 'POSTGRES_USER'),
-                    fromConfig(k, 'POSTGRES_DB'),
-                    fromSecret(k, 'POSTGRES_PASSWORD'),
-                    // A subfolder: the volume's root may hold lost+found, which initdb refuses.
-                    { name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' },
-                  ],
-                  readinessProbe: probe('pg_isready -h 127.0.0.1 -U "$POSTGRES_USER" -d "$POSTGRES_DB"'),
-                  livenessProbe: { ...probe('pg_isready -h 127.0.0.1 -U "$POSTGRES_USER" -d "$POSTGRES_DB"'), initialDelaySeconds: 30 },
-                  resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } },
-                  securityContext: { allowPrivilegeEscalation: false },
-                  volumeMounts: [{ name: 'data', mountPath: '/var/lib/postgresql/data' }],
-                },
-              ],
-            },
-          },
+          template: podTemplate(k, 'postgres', {
+            name: 'postgres',
+            image: versions.services.postgres,
+            ports: [{ name: 'postgres', containerPort: 5432 }],
+            env: [
+              fromConfig(k, 'POSTGRES_USER'),
+              fromConfig(k, 'POSTGRES_DB'),
+              fromSecret(k, 'POSTGRES_PASSWORD'),
+              // A subfolder: the volume's root may hold lost+found, which initdb refuses.
+              { name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' },
+            ],
+            readinessProbe: probe('pg_isready -h 127.0.0.1 -U "$POSTGRES_USER" -d "$POSTGRES_DB"'),
+            livenessProbe: { ...probe('pg_isready -h 127.0.0.1 -U "$POSTGRES_USER" -d "$POSTGRES_DB"'), initialDelaySeconds: 30 },
+            resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } },
+            securityContext: { allowPrivilegeEscalation: false },
+            volumeMounts: [{ name: 'data', mountPath: '/var/lib/postgresql/data' }],
+          }),
           volumeClaimTemplates: [dataClaim('1Gi')],
         },
       } satisfies IStatefulSet,
@@ -167,13 +158,7 @@ export const services: Record<ServiceId, ServiceEntry> = {
         REDISCLI_AUTH: required('REDIS_PASSWORD'),
       },
       volumes: ['redis-data:/data'],
-      healthcheck: {
-        test: ['CMD-SHELL', 'redis-cli ping | grep -q PONG'],
-        interval: '3s',
-        timeout: '5s',
-        retries: 10,
-        start_period: '5s',
-      },
+      healthcheck: healthcheck(['CMD-SHELL', 'redis-cli ping | grep -q PONG'], '5s'),
     }),
     composeComments: {
       command: 'Clients must authenticate; the append-only file keeps data across restarts',
@@ -186,13 +171,7 @@ export const services: Record<ServiceId, ServiceEntry> = {
         command: ['sh', '-c', `exec redis-server --requirepass "$$(cat ${swarmSecretPath('REDIS_PASSWORD')})" --appendonly yes`],
         secrets: [swarmSecretName('REDIS_PASSWORD')],
         volumes: ['redis-data:/data'],
-        healthcheck: {
-          test: ['CMD-SHELL', `REDISCLI_AUTH="$$(cat ${swarmSecretPath('REDIS_PASSWORD')})" redis-cli ping | grep -q PONG`],
-          interval: '3s',
-          timeout: '5s',
-          retries: 10,
-          start_period: '5s',
-        },
+        healthcheck: healthcheck(['CMD-SHELL', `REDISCLI_AUTH="$$(cat ${swarmSecretPath('REDIS_PASSWORD')})" redis-cli ping | grep -q PONG`], '5s'),
         deploy: swarmDeploy('512M'),
       },
       secrets: ['REDIS_PASSWORD'],
@@ -218,28 +197,24 @@ export const services: Record<ServiceId, ServiceEntry> = {
           // One pod at a time: the volume can be mounted by one node only.
           strategy: { type: 'Recreate' },
           selector: { matchLabels: k.selector('redis') },
-          template: {
-            metadata: { labels: k.labels('redis') },
-            spec: {
-              securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
-              containers: [
-                {
-                  name: 'redis',
-                  image: versions.services.redis,
-                  // Kubernetes expands $(REDIS_PASSWORD) from the container's env: no shell needed.
-                  args: ['redis-server', '--requirepass', '$(REDIS_PASSWORD)', '--appendonly', 'yes'],
-                  ports: [{ name: 'redis', containerPort: 6379 }],
-                  env: [fromSecret(k, 'REDIS_PASSWORD'), { name: 'REDISCLI_AUTH', valueFrom: { secretKeyRef: { name: k.secret, key: 'REDIS_PASSWORD' } } }],
-                  readinessProbe: probe('redis-cli ping | grep -q PONG'),
-                  livenessProbe: { ...probe('redis-cli ping | grep -q PONG'), initialDelaySeconds: 15 },
-                  resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
-                  securityContext: { allowPrivilegeEscalation: false },
-                  volumeMounts: [{ name: 'data', mountPath: '/data' }],
-                },
-              ],
-              volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'redis-data' } }],
+          template: podTemplate(
+            k,
+            'redis',
+            {
+              name: 'redis',
+              image: versions.services.redis,
+              // Kubernetes expands $(REDIS_PASSWORD) from the container's env: no shell needed.
+              args: ['redis-server', '--requirepass', '$(REDIS_PASSWORD)', '--appendonly', 'yes'],
+              ports: [{ name: 'redis', containerPort: 6379 }],
+              env: [fromSecret(k, 'REDIS_PASSWORD'), fromSecret(k, 'REDIS_PASSWORD', 'REDISCLI_AUTH')],
+              readinessProbe: probe('redis-cli ping | grep -q PONG'),
+              livenessProbe: { ...probe('redis-cli ping | grep -q PONG'), initialDelaySeconds: 15 },
+              resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+              securityContext: { allowPrivilegeEscalation: false },
+              volumeMounts: [{ name: 'data', mountPath: '/data' }],
             },
-          },
+            [{ name: 'data', persistentVolumeClaim: { claimName: 'redis-data' } }],
+          ),
         },
       } satisfies IDeployment,
     ],

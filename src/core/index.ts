@@ -7,7 +7,7 @@ export { generate, InputError, type FileKind, type GenerateInput, type Plan, typ
 export { validateAnswers, formatErrors, normaliseName, validators, type FieldError, type ValidationResult } from './validate.js';
 export { fields, type Field, type Choice, type PromptContext } from './fields.js';
 export { answersSchema, SCHEMA_ID } from './schema.js';
-export { detectFacts, snapshotOf, LOCKFILE_OF, type ProjectSnapshot } from './project.js';
+export { detectFacts, snapshotOf, type ProjectSnapshot } from './project.js';
 export { resolveAnswers } from './resolve.js';
 export { cryptoRandom, seededRandom, type RandomSource } from './secrets.js';
 export { hasApp, appExistsFor } from './starter.js';

@@ -1,4 +1,4 @@
-import { frameworks, languages, pythonModuleLayout, services, dbIdentifier } from '../catalogue/index.js';
+import { frameworks, isYarnBerry, languages, lockfiles, pythonModuleLayout, services, dbIdentifier } from '../catalogue/index.js';
 import type { Answers, ResolvedAnswers } from './answers.js';
 import { renderCompose } from './compose.js';
 import { baseImage, dockerfileView, entryContext, startCommand } from './dockerfile.js';
@@ -6,7 +6,7 @@ import { deployedVariables, envValues, isSecret, renderEnv, renderEnvExample } f
 import { k8sName, renderK8sSecrets, renderKubernetes } from './kubernetes.js';
 import { renderStack, swarmSecrets } from './swarm.js';
 import { renderGitignore, wantedIgnores } from './gitignore.js';
-import { LOCKFILE_OF, detectFacts, type ProjectSnapshot } from './project.js';
+import { detectFacts, type ProjectSnapshot } from './project.js';
 import { renderTemplate, type TemplateStore } from './render.js';
 import { renderRequirements } from './requirements.js';
 import { resolveAnswers } from './resolve.js';
@@ -80,18 +80,19 @@ function planFor(answers: Answers, input: GenerateInput): Plan {
       throw new InputError([
         {
           pointer: '/packageManager',
-          message: `the starter app comes with an npm lockfile: use "npm", or set "starter": false and bring your own app with its ${LOCKFILE_OF[answers.packageManager]}`,
+          message: `the starter app comes with an npm lockfile: use "npm", or set "starter": false and bring your own app with its ${lockfiles[answers.packageManager]}`,
         },
       ]);
     }
     r.packageManager = 'npm';
   }
-  const notes = projectNotes(r, project, writeStarter);
+  const tool = toolVersion(r, project);
+  const notes = projectNotes(r, project, writeStarter, tool);
   const files: PlannedFile[] = [];
   const add = (path: string, kind: FileKind, purpose: string, content: string, sensitive = false) =>
     files.push({ path, kind, purpose, content, ...(sensitive ? { sensitive } : {}) });
 
-  const docker = dockerfileView(r, toolVersion(r, project));
+  const docker = dockerfileView(r, tool);
   add('Dockerfile', 'generated', 'How the image is built: dependencies first, then the code; non-root, with a healthcheck', renderTemplate(templates, docker.template, docker.view));
   add('.dockerignore', 'generated', 'What never goes into the build context: secrets, .git, caches, local dependencies', renderDockerignore(r));
   if (r.deploy.includes('compose')) {
@@ -176,16 +177,15 @@ function readJson(project: ProjectSnapshot, path: string): Record<string, unknow
 }
 
 /** What the user should know about their existing project. */
-function projectNotes(r: ResolvedAnswers, project: ProjectSnapshot, writeStarter: boolean): string[] {
+function projectNotes(r: ResolvedAnswers, project: ProjectSnapshot, writeStarter: boolean, toolPin: string | undefined): string[] {
   const notes: string[] = [];
   if (writeStarter) return notes;
   if (r.language === 'node') {
     const pm = r.packageManager ?? 'npm';
-    if (project.read(LOCKFILE_OF[pm]) === undefined) {
-      notes.push(`No ${LOCKFILE_OF[pm]} here: the image installs exactly what the lockfile pins, so run \`${pm} install\` once and commit the lockfile before building.`);
+    if (project.read(lockfiles[pm]) === undefined) {
+      notes.push(`No ${lockfiles[pm]} here: the image installs exactly what the lockfile pins, so run \`${pm} install\` once and commit the lockfile before building.`);
     }
-    const v = toolVersion(r, project);
-    if (pm === 'yarn' && v && Number(v.split('.')[0]) >= 2) {
+    if (pm === 'yarn' && toolPin && isYarnBerry(toolPin)) {
       notes.push('Yarn 2+ (Berry): the image needs node_modules, so set `nodeLinker: node-modules` in .yarnrc.yml.');
     }
     if (r.framework === 'nextjs') {

@@ -1,4 +1,4 @@
-import type { PackageManager } from '../catalogue/types.js';
+import { lockfiles, type PackageManager } from '../catalogue/index.js';
 import type { ProjectFacts } from './answers.js';
 import { normaliseName } from './validate.js';
 
@@ -17,20 +17,11 @@ export function snapshotOf(files: Readonly<Record<string, string>>): ProjectSnap
   return { read: (p) => (Object.prototype.hasOwnProperty.call(files, p) ? files[p] : undefined) };
 }
 
-const LOCKFILES: ReadonlyArray<[string, PackageManager]> = [
-  ['pnpm-lock.yaml', 'pnpm'],
-  ['yarn.lock', 'yarn'],
-  ['package-lock.json', 'npm'],
-];
-
-/** The lockfile each package manager installs from. */
-export const LOCKFILE_OF: Readonly<Record<PackageManager, string>> = { npm: 'package-lock.json', yarn: 'yarn.lock', pnpm: 'pnpm-lock.yaml' };
-
 export function detectFacts(project: ProjectSnapshot, folderName?: string): ProjectFacts {
   const facts: ProjectFacts = {};
   const suggested = folderName ? normaliseName(folderName) : '';
   if (suggested) facts.suggestedName = suggested;
-  const lock = LOCKFILES.find(([file]) => project.read(file) !== undefined);
-  if (lock) facts.lockfileManager = lock[1];
+  const found = (Object.keys(lockfiles) as PackageManager[]).find((pm) => project.read(lockfiles[pm]) !== undefined);
+  if (found) facts.lockfileManager = found;
   return facts;
 }
