@@ -13,7 +13,6 @@
  * bench/results.json). Options: --runs N (default 5), --no-images,
  * --stacks id,id, --update-readme (copies the tables into README.md).
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';

@@ -9,9 +9,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
-import { InputError, classify, fields, formatErrors, generate } from '../core/index.js';
+import { InputError, classify, fields, generate } from '../core/index.js';
 import { allImages } from '../core/images.js';
-import { starterMessage } from '../core/messages.js';
+import { conflictReport, invalidAnswers, starterMessage } from '../core/messages.js';
 import { readAnswersFile } from '../node/answers-file.js';
 import { fsSnapshot, writeAtomic, type FsLike } from '../node/fs-project.js';
 import { loadTemplates } from '../node/templates.js';
@@ -63,7 +63,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return EXIT.input;
     }
     if (err instanceof InputError) {
-      io.stderr(`dockerize: invalid answers, nothing written:\n${formatErrors(err.errors).replace(/^/gm, '  ')}\n`);
+      io.stderr(`dockerize: ${invalidAnswers(err.errors)}\n`);
       return EXIT.input;
     }
     const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -137,11 +137,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
       }
       resolved.forEach((v, k) => decisions.set(k, v));
     } else if (!opts['dry-run']) {
-      io.stderr(
-        `dockerize: ${conflicts.length} existing file${conflicts.length > 1 ? 's differ' : ' differs'} from what would be written, so nothing was written:\n` +
-          conflicts.map((c) => `  conflict  ${c.file.path}\n`).join('') +
-          'Re-run with --force to overwrite them, or --skip-existing to keep them (merged files like .env are always kept and extended).\n',
-      );
+      io.stderr(`dockerize: ${conflictReport(conflicts.map((c) => c.file.path))}\n`);
       return EXIT.conflict;
     }
   }

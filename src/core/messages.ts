@@ -1,8 +1,24 @@
 import type { Plan } from './plan.js';
+import { formatErrors, type FieldError } from './validate.js';
 
 /** What both front ends print after writing a starter app. */
 export function starterMessage(plan: Plan): string {
   const a = plan.answers;
   const local = a.language === 'node' ? ' (run `npm install` to work on it outside Docker)' : '';
   return `No app was here, so a minimal ${a.framework} app was written: its ${a.healthPath} checks every service${local}. Replace it with yours.`;
+}
+
+/** Why nothing was written when existing files differ and nobody can be asked. */
+export function conflictReport(paths: readonly string[]): string {
+  const n = paths.length;
+  return (
+    `${n} existing file${n > 1 ? 's differ' : ' differs'} from what would be written, so nothing was written:\n` +
+    paths.map((p) => `  conflict  ${p}\n`).join('') +
+    'Re-run with --force to overwrite them, or --skip-existing to keep them (merged files like .env are always kept and extended).'
+  );
+}
+
+/** Bad answers (exit code 2): one indented line per error. */
+export function invalidAnswers(errors: readonly FieldError[], source?: string): string {
+  return `invalid answers, nothing written:\n${formatErrors(errors, source).replace(/^/gm, '  ')}`;
 }

@@ -13,7 +13,6 @@ import {
   classify,
   detectFacts,
   fields,
-  formatErrors,
   generate,
   resolveAnswers,
   validateAnswers,
@@ -24,7 +23,7 @@ import {
   type ProjectSnapshot,
   type PromptContext,
 } from '../core/index.js';
-import { starterMessage } from '../core/messages.js';
+import { conflictReport, invalidAnswers, starterMessage } from '../core/messages.js';
 import { readAnswersFile } from '../node/answers-file.js';
 import { loadTemplates } from '../node/templates.js';
 import { commitAtomically, type CommitEnv } from './commit.js';
@@ -65,7 +64,7 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
     const parsed = readAnswersFile((p) => fs.readFileSync(p, 'utf8'), nodePath.resolve(process.cwd(), file), file);
     if (!parsed.ok) throw failure(parsed.message, 2);
     const checked = validateAnswers(parsed.value);
-    if (!checked.ok) throw failure(`invalid answers, nothing written:\n${formatErrors(checked.errors, file)}`, 2);
+    if (!checked.ok) throw failure(invalidAnswers(checked.errors, file), 2);
     this.answers = checked.answers;
     this.fromFile = true;
   }
@@ -83,7 +82,7 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
 
   configuring(): void {
     const checked = validateAnswers(this.answers);
-    if (!checked.ok) throw failure(`invalid answers, nothing written:\n${formatErrors(checked.errors, '.yo-rc.json')}`, 2);
+    if (!checked.ok) throw failure(invalidAnswers(checked.errors, '.yo-rc.json'), 2);
     const { $schema: _ignored, ...keep } = checked.answers;
     // A re-run reads these back and asks nothing already answered: store the
     // value every question would have had (defaults included), not only what was typed.
@@ -97,7 +96,7 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
     try {
       this.plan = generate({ answers: this.answers, project, templates: loadTemplates(), folderName: nodePath.basename(this.destinationRoot()) });
     } catch (err) {
-      if (err instanceof InputError) throw failure(`invalid answers, nothing written:\n${formatErrors(err.errors)}`, 2);
+      if (err instanceof InputError) throw failure(invalidAnswers(err.errors), 2);
       throw err;
     }
     const changes = classify(this.plan.files, project);
@@ -107,12 +106,7 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
     // Without someone to ask, never overwrite: report and stop before anything is written.
     const unattended = this.fromFile || !process.stdin.isTTY;
     if (conflicts.length > 0 && unattended && !force && !skipExisting) {
-      throw failure(
-        `${conflicts.length} existing file(s) differ from what would be written, so nothing was written:\n` +
-          conflicts.map((c) => `  conflict  ${c.file.path}`).join('\n') +
-          '\nRe-run with --force to overwrite them, or --skip-existing to keep them.',
-        3,
-      );
+      throw failure(conflictReport(conflicts.map((c) => c.file.path)), 3);
     }
     for (const c of changes) {
       if (c.status === 'identical') continue;
