@@ -53,15 +53,18 @@ export function dockerfileView(r: ResolvedAnswers, toolVersion?: string): Docker
   if (r.language === 'python') return { template: 'Dockerfile.python.ejs', view: common };
 
   const pm = packageManager(r.packageManager ?? 'npm', toolVersion);
+  const outputs = buildOutputs(r);
+  const builds = fw.build?.kind === 'nextjs' || outputs.length > 0;
   const node = {
     ...common,
     manifests: `package.json ${pm.lockfile}`,
     mounts: pm.caches.map((c) => `--mount=type=cache,target=${c}`).join(' '),
-    installProd: pm.installProd,
-    installAll: pm.installAll,
+    // A build needs the dev packages too; without one the image installs production packages only.
+    deps: builds
+      ? { what: 'every package, exactly as locked (the build needs them)', install: pm.installAll }
+      : { what: 'production packages only, exactly as locked', install: pm.installProd },
     prune: pm.prune,
   };
   if (fw.build?.kind === 'nextjs') return { template: 'Dockerfile.nextjs.ejs', view: node };
-  const outputs = buildOutputs(r);
   return { template: 'Dockerfile.node.ejs', view: { ...node, build: outputs.length > 0 ? { outputs } : null } };
 }
