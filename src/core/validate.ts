@@ -17,7 +17,7 @@ import {
   services,
   versions,
 } from '../catalogue/index.js';
-import type { FrameworkId, Language } from '../catalogue/types.js';
+import type { Language } from '../catalogue/types.js';
 import type { Answers } from './answers.js';
 import { formatEnvValue, isEnvKey } from './dotenv.js';
 
@@ -35,6 +35,11 @@ export function show(value: unknown): string {
 }
 
 const list = (items: readonly string[]) => items.join(', ');
+
+/** Whether a value is one of a catalogue list (a type guard, so no casts at the call sites). */
+const isOneOf = <T extends string>(items: readonly T[], value: unknown): value is T => (items as readonly unknown[]).includes(value);
+/** The answers' language, when it is a valid one (other fields' rules depend on it). */
+const languageOf = (answers: Partial<Answers>): Language | undefined => (isOneOf(LANGUAGES, answers.language) ? answers.language : undefined);
 
 // -- name ---------------------------------------------------------------------
 
@@ -69,17 +74,17 @@ export const validateName: Validator = (value) => {
 // -- language, framework, services --------------------------------------------
 
 export const validateLanguage: Validator = (value) =>
-  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
+  isOneOf(LANGUAGES, value)
     ? undefined
     : `must be one of: ${list(LANGUAGES)}, not ${show(value)}`;
 
 export const validateFramework: Validator = (value, answers) => {
-  const language = (LANGUAGES as readonly unknown[]).includes(answers.language) ? (answers.language as Language) : undefined;
-  if (typeof value !== 'string' || !(FRAMEWORKS as readonly string[]).includes(value)) {
+  const language = languageOf(answers);
+  if (!isOneOf(FRAMEWORKS, value)) {
     const allowed = language ? `${list(frameworksOf(language))} (the ${language} frameworks)` : list(FRAMEWORKS);
     return `must be one of: ${allowed}, not ${show(value)}`;
   }
-  const entry = frameworks[value as FrameworkId];
+  const entry = frameworks[value];
   if (language && entry.language !== language) {
     return `${show(value)} is a ${entry.language} framework, but language is ${JSON.stringify(language)}: pick one of ${list(frameworksOf(language))}, or set language to ${JSON.stringify(entry.language)}`;
   }
@@ -89,7 +94,7 @@ export const validateFramework: Validator = (value, answers) => {
 export const validateServices: Validator = (value) => {
   if (!Array.isArray(value)) return `must be a list of services from: ${list(SERVICES)} (an empty list is fine), not ${show(value)}`;
   for (const [i, s] of value.entries()) {
-    if (typeof s !== 'string' || !(SERVICES as readonly string[]).includes(s)) {
+    if (!isOneOf(SERVICES, s)) {
       return `item ${i} must be one of: ${list(SERVICES)}, not ${show(s)}`;
     }
     if (value.indexOf(s) !== i) return `item ${i} lists ${JSON.stringify(s)} twice`;
@@ -109,7 +114,7 @@ export function runtimeVersionsOf(language: Language): readonly string[] {
 }
 
 export const validateRuntimeVersion: Validator = (value, answers) => {
-  const language = (LANGUAGES as readonly unknown[]).includes(answers.language) ? (answers.language as Language) : undefined;
+  const language = languageOf(answers);
   const allowed = language ? runtimeVersionsOf(language) : [...new Set(LANGUAGES.flatMap(runtimeVersionsOf))];
   if (typeof value === 'string' && allowed.includes(value)) return undefined;
   return `must be one of: ${list(allowed)}${language ? ` (supported ${language} versions)` : ''}, given as a string, not ${show(value)}`;
@@ -117,7 +122,7 @@ export const validateRuntimeVersion: Validator = (value, answers) => {
 
 export const validatePackageManager: Validator = (value, answers) => {
   if (answers.language === 'python') return `is only for node projects (Python dependencies come from requirements.txt); remove it`;
-  return typeof value === 'string' && (PACKAGE_MANAGERS as readonly string[]).includes(value)
+  return isOneOf(PACKAGE_MANAGERS, value)
     ? undefined
     : `must be one of: ${list(PACKAGE_MANAGERS)}, not ${show(value)}`;
 };
@@ -140,7 +145,7 @@ export const ENTRYPOINT_PATTERNS = {
 export const NEST_ENTRYPOINT_PATTERN = '^[^/]+/.+\\.js$';
 
 export const validateEntrypoint: Validator = (value, answers) => {
-  const fw = (FRAMEWORKS as readonly unknown[]).includes(answers.framework) ? frameworks[answers.framework as FrameworkId] : undefined;
+  const fw = isOneOf(FRAMEWORKS, answers.framework) ? frameworks[answers.framework] : undefined;
   if (typeof value !== 'string') return `must be a string, not ${show(value)}`;
   if (value.startsWith('/') || value.includes('\\') || value.split('/').includes('..')) {
     return `must stay inside the project: a relative path with "/" separators, no ".." and not absolute, not ${show(value)}`;
@@ -236,7 +241,7 @@ export const validateEnv: Validator = (value) => {
 export const validateDeploy: Validator = (value) => {
   if (!Array.isArray(value) || value.length === 0) return `must be a non-empty list from: ${list(DEPLOY_TARGETS)}, not ${show(value)}`;
   for (const [i, d] of value.entries()) {
-    if (typeof d !== 'string' || !(DEPLOY_TARGETS as readonly string[]).includes(d)) return `item ${i} must be one of: ${list(DEPLOY_TARGETS)}, not ${show(d)}`;
+    if (!isOneOf(DEPLOY_TARGETS, d)) return `item ${i} must be one of: ${list(DEPLOY_TARGETS)}, not ${show(d)}`;
     if (value.indexOf(d) !== i) return `item ${i} lists ${JSON.stringify(d)} twice`;
   }
   return undefined;
