@@ -38,6 +38,14 @@ const list = (items: readonly string[]) => items.join(', ');
 
 /** Whether a value is one of a catalogue list (a type guard, so no casts at the call sites). */
 const isOneOf = <T extends string>(items: readonly T[], value: unknown): value is T => (items as readonly unknown[]).includes(value);
+/** The first item of a list that is not one of `items`, or is listed twice. */
+const itemsError = (items: readonly string[], value: readonly unknown[]): string | undefined => {
+  for (const [i, v] of value.entries()) {
+    if (!isOneOf(items, v)) return `item ${i} must be one of: ${list(items)}, not ${show(v)}`;
+    if (value.indexOf(v) !== i) return `item ${i} lists ${JSON.stringify(v)} twice`;
+  }
+  return undefined;
+};
 /** The answers' language, when it is a valid one (other fields' rules depend on it). */
 const languageOf = (answers: Partial<Answers>): Language | undefined => (isOneOf(LANGUAGES, answers.language) ? answers.language : undefined);
 
@@ -93,13 +101,7 @@ export const validateFramework: Validator = (value, answers) => {
 
 export const validateServices: Validator = (value) => {
   if (!Array.isArray(value)) return `must be a list of services from: ${list(SERVICES)} (an empty list is fine), not ${show(value)}`;
-  for (const [i, s] of value.entries()) {
-    if (!isOneOf(SERVICES, s)) {
-      return `item ${i} must be one of: ${list(SERVICES)}, not ${show(s)}`;
-    }
-    if (value.indexOf(s) !== i) return `item ${i} lists ${JSON.stringify(s)} twice`;
-  }
-  return undefined;
+  return itemsError(SERVICES, value);
 };
 
 // -- port, runtime, package manager ------------------------------------------
@@ -240,11 +242,7 @@ export const validateEnv: Validator = (value) => {
 
 export const validateDeploy: Validator = (value) => {
   if (!Array.isArray(value) || value.length === 0) return `must be a non-empty list from: ${list(DEPLOY_TARGETS)}, not ${show(value)}`;
-  for (const [i, d] of value.entries()) {
-    if (!isOneOf(DEPLOY_TARGETS, d)) return `item ${i} must be one of: ${list(DEPLOY_TARGETS)}, not ${show(d)}`;
-    if (value.indexOf(d) !== i) return `item ${i} lists ${JSON.stringify(d)} twice`;
-  }
-  return undefined;
+  return itemsError(DEPLOY_TARGETS, value);
 };
 
 export const validateReplicas: Validator = (value) =>
