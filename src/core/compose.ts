@@ -3,8 +3,8 @@ import type { ResolvedAnswers } from './answers.js';
 import { entryContext } from './dockerfile.js';
 import { toYaml, type Path } from './yaml.js';
 
-/** docker-compose.yml as data: the Compose Specification, no `version:` key. */
-export function composeModel(r: ResolvedAnswers): Record<string, unknown> {
+/** docker-compose.yml as data (the Compose Specification, no `version:` key), with its comments and YAML styling. */
+function composeModel(r: ResolvedAnswers): { doc: Record<string, unknown>; comments: [Path, string][]; quoted: Path[]; flow: Path[] } {
   const ctx = entryContext(r);
   const app: Record<string, unknown> = {
     build: '.',
@@ -13,22 +13,6 @@ export function composeModel(r: ResolvedAnswers): Record<string, unknown> {
     env_file: '.env',
     ports: [`\${APP_PORT:-${r.port}}:${r.port}`],
   };
-  if (r.services.length > 0) {
-    app.depends_on = Object.fromEntries(r.services.map((s) => [s, { condition: 'service_healthy' }]));
-  }
-  const all: Record<string, unknown> = { app };
-  const volumes: Record<string, object> = {};
-  for (const id of r.services) {
-    const entry = services[id];
-    const service = entry.compose(ctx);
-    if (r.exposeServices) service.ports = [`127.0.0.1:${entry.port}:${entry.port}`];
-    all[id] = service;
-    volumes[entry.volume.name] = {};
-  }
-  return r.services.length > 0 ? { services: all, volumes } : { services: all };
-}
-
-export function renderCompose(r: ResolvedAnswers): string {
   const comments: [Path, string][] = [
     [['services', 'app', 'build'], 'Built from the Dockerfile in this folder'],
     [['services', 'app', 'init'], 'A tiny init as PID 1 forwards stop signals to the app and reaps zombie processes'],
@@ -36,26 +20,37 @@ export function renderCompose(r: ResolvedAnswers): string {
     [['services', 'app', 'ports'], `host:container. Set APP_PORT in .env to use another host port`],
   ];
   if (r.services.length > 0) {
+    app.depends_on = Object.fromEntries(r.services.map((s) => [s, { condition: 'service_healthy' }]));
     comments.push([['services', 'app', 'depends_on'], 'Start the app only once its services pass their healthchecks']);
   }
   const quoted: Path[] = [['services', 'app', 'ports']];
   const flow: Path[] = [];
+  const all: Record<string, unknown> = { app };
+  const volumes: Record<string, object> = {};
   for (const id of r.services) {
-    const model = services[id].compose(entryContext(r));
-    if (Array.isArray(model.command)) flow.push(['services', id, 'command']);
-    if (Array.isArray((model.healthcheck as { test?: unknown } | undefined)?.test)) flow.push(['services', id, 'healthcheck', 'test']);
-    for (const [key, text] of Object.entries(services[id].composeComments ?? {})) {
-      comments.push([['services', id, ...key.split('.')], text]);
-    }
+    const entry = services[id];
+    const service = entry.compose(ctx);
+    if (Array.isArray(service.command)) flow.push(['services', id, 'command']);
+    if (Array.isArray((service.healthcheck as { test?: unknown } | undefined)?.test)) flow.push(['services', id, 'healthcheck', 'test']);
+    for (const [key, text] of Object.entries(entry.composeComments ?? {})) comments.push([['services', id, ...key.split('.')], text]);
     if (r.exposeServices) {
+      service.ports = [`127.0.0.1:${entry.port}:${entry.port}`];
       comments.push([['services', id, 'ports'], 'Published on this machine only (127.0.0.1), for local tools']);
       quoted.push(['services', id, 'ports']);
     }
+    all[id] = service;
+    volumes[entry.volume.name] = {};
   }
   if (r.services.length > 0 && !r.exposeServices) {
     comments.push([['services', r.services[0] as string], 'Not published on the host: only containers of this project reach it']);
   }
-  return toYaml(composeModel(r), {
+  const doc = r.services.length > 0 ? { services: all, volumes } : { services: all };
+  return { doc, comments, quoted, flow };
+}
+
+export function renderCompose(r: ResolvedAnswers): string {
+  const { doc, comments, quoted, flow } = composeModel(r);
+  return toYaml(doc, {
     header: [
       `Docker Compose for ${r.name}, written by generator-dockerize.`,
       'Start: docker compose up --build    Stop: docker compose down    See README.Docker.md.',
