@@ -25,9 +25,7 @@ const swarmDeploy = (memory: string) => ({
 const healthcheck = (test: string[], startPeriod: string) => ({ test, interval: '3s', timeout: '5s', retries: 10, start_period: startPeriod });
 const pgIsReady = (user: string, db: string) => ['CMD', 'pg_isready', '-h', '127.0.0.1', '-U', user, '-d', db];
 
-/** Kubernetes: an env var read from the generated ConfigMap or Secret. */
-const fromConfig = (k: K8sContext, key: string) => ({ name: key, valueFrom: { configMapKeyRef: { name: k.configMap, key } } });
-const fromSecret = (k: K8sContext, key: string, name = key) => ({ name, valueFrom: { secretKeyRef: { name: k.secret, key } } });
+/** Kubernetes probes and storage. */
 const probe = (command: string) => ({ exec: { command: ['sh', '-c', command] }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 });
 const dataClaim = (size: string) => ({ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce' as const], resources: { requests: { storage: size } } } });
 /** A service's pod: its labels, the runtime's default seccomp profile, one container (and its volumes). */
@@ -114,9 +112,9 @@ export const services: Record<ServiceId, ServiceEntry> = {
             image: versions.services.postgres,
             ports: [{ name: 'postgres', containerPort: 5432 }],
             env: [
-              fromConfig(k, 'POSTGRES_USER'),
-              fromConfig(k, 'POSTGRES_DB'),
-              fromSecret(k, 'POSTGRES_PASSWORD'),
+              k.fromConfig('POSTGRES_USER'),
+              k.fromConfig('POSTGRES_DB'),
+              k.fromSecret('POSTGRES_PASSWORD'),
               // A subfolder: the volume's root may hold lost+found, which initdb refuses.
               { name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' },
             ],
@@ -206,7 +204,7 @@ export const services: Record<ServiceId, ServiceEntry> = {
               // Kubernetes expands $(REDIS_PASSWORD) from the container's env: no shell needed.
               args: ['redis-server', '--requirepass', '$(REDIS_PASSWORD)', '--appendonly', 'yes'],
               ports: [{ name: 'redis', containerPort: 6379 }],
-              env: [fromSecret(k, 'REDIS_PASSWORD'), fromSecret(k, 'REDIS_PASSWORD', 'REDISCLI_AUTH')],
+              env: [k.fromSecret('REDIS_PASSWORD'), k.fromSecret('REDIS_PASSWORD', 'REDISCLI_AUTH')],
               readinessProbe: probe('redis-cli ping | grep -q PONG'),
               livenessProbe: { ...probe('redis-cli ping | grep -q PONG'), initialDelaySeconds: 15 },
               resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '512Mi' } },

@@ -132,6 +132,9 @@ export interface K8sContext {
   /** The ConfigMap (non-secret settings) and Secret that kustomize generates. */
   configMap: string;
   secret: string;
+  /** A container env var read from the ConfigMap, or from the Secret (named `name`, default the key). */
+  fromConfig(key: string): { name: string; valueFrom: { configMapKeyRef: { name: string; key: string } } };
+  fromSecret(key: string, name?: string): { name: string; valueFrom: { secretKeyRef: { name: string; key: string } } };
 }
 
 export interface ServiceEntry {

@@ -15,12 +15,16 @@ export const k8sName = (name: string) => name.replace(/_/g, '-');
 export function k8sContext(r: ResolvedAnswers): K8sContext {
   const name = k8sName(r.name);
   const selector = (component: string) => ({ 'app.kubernetes.io/name': name, 'app.kubernetes.io/component': component });
+  const configMap = `${name}-config`;
+  const secret = `${name}-secrets`;
   return {
     name,
     selector,
     labels: (component) => ({ ...selector(component), 'app.kubernetes.io/part-of': name }),
-    configMap: `${name}-config`,
-    secret: `${name}-secrets`,
+    configMap,
+    secret,
+    fromConfig: (key) => ({ name: key, valueFrom: { configMapKeyRef: { name: configMap, key } } }),
+    fromSecret: (key, envName = key) => ({ name: envName, valueFrom: { secretKeyRef: { name: secret, key } } }),
   };
 }
 
@@ -29,7 +33,7 @@ function appManifests(r: ResolvedAnswers, k: K8sContext, values: ReadonlyMap<str
   const fw = frameworks[r.framework];
   const uid = languages[r.language].uid;
   const appVars = deployedVariables(r, values).filter((v) => (v.spec.readBy ?? 'app') === 'app');
-  const secretEnv = appVars.filter((v) => isSecret(v.spec)).map((v) => ({ name: v.spec.key, valueFrom: { secretKeyRef: { name: k.secret, key: v.spec.key } } }));
+  const secretEnv = appVars.filter((v) => isSecret(v.spec)).map((v) => k.fromSecret(v.spec.key));
   const writable = fw.writablePaths ?? ['/tmp'];
   const volumeName = (path: string) => path.replace(/^\//, '').replace(/[^a-z0-9]+/gi, '-').toLowerCase();
   // Django answers only to DJANGO_ALLOWED_HOSTS; the kubelet probes the pod IP, so name a host it allows.
@@ -81,27 +85,21 @@ function appManifests(r: ResolvedAnswers, k: K8sContext, values: ReadonlyMap<str
   ];
 }
 
-/** k8s/secrets.env: the secrets of .env, same values, in kubectl's env-file format (kustomize reads it; git ignores it). */
-export function renderK8sSecrets(r: ResolvedAnswers, values: ReadonlyMap<string, string>, existing: string | undefined): string {
-  const entries = deployedVariables(r, values)
-    .filter((v) => isSecret(v.spec))
-    .map((v) => ({ key: v.spec.key, value: v.value }));
-  return mergeEnv(existing, ['Secrets for kustomize (secretGenerator), the same values as ../.env. Never commit this file.'], [{ entries }], rawEnvValue);
-}
-
 export interface K8sFile {
   path: string;
   content: string;
   purpose: string;
+  /** secrets.env: extended, never replaced (it holds the deployed secrets), and readable by its owner only. */
+  secrets?: true;
 }
 
-/** Every file under k8s/ except secrets.env. */
-export function renderKubernetes(r: ResolvedAnswers, values: ReadonlyMap<string, string>): K8sFile[] {
+/** Every file under k8s/; `existingSecrets` is the k8s/secrets.env already there. */
+export function renderKubernetes(r: ResolvedAnswers, values: ReadonlyMap<string, string>, existingSecrets: string | undefined): K8sFile[] {
   const k = k8sContext(r);
   const header = (what: string) => [`${what} for ${r.name}, written by generator-dockerize. Apply everything with: kubectl apply -k k8s/`];
   const vars = deployedVariables(r, values);
   const config = Object.fromEntries(vars.filter((v) => !isSecret(v.spec)).map((v) => [v.spec.key, v.value]));
-  const hasSecrets = vars.some((v) => isSecret(v.spec));
+  const secrets = vars.filter((v) => isSecret(v.spec)).map((v) => ({ key: v.spec.key, value: v.value }));
   const files: K8sFile[] = [
     {
       path: 'k8s/namespace.yaml',
@@ -134,7 +132,7 @@ export function renderKubernetes(r: ResolvedAnswers, values: ReadonlyMap<string,
     kind: 'Kustomization',
     namespace: k.name,
     resources: files.map((f) => f.path.replace(/^k8s\//, '')),
-    ...(hasSecrets ? { secretGenerator: [{ name: k.secret, envs: ['secrets.env'] }] } : {}),
+    ...(secrets.length ? { secretGenerator: [{ name: k.secret, envs: ['secrets.env'] }] } : {}),
   };
   files.push({
     path: 'k8s/kustomization.yaml',
@@ -143,5 +141,14 @@ export function renderKubernetes(r: ResolvedAnswers, values: ReadonlyMap<string,
       header: [...header('Kustomize entry point'), 'The Secret is generated from secrets.env (same values as ../.env, git-ignored): deploy from a checkout that has it.'],
     }),
   });
+  if (secrets.length) {
+    files.push({
+      path: 'k8s/secrets.env',
+      purpose: 'Kubernetes: the secrets kustomize turns into a Secret (same values as .env; not committed)',
+      // kubectl's env-file format: raw values, no quoting.
+      content: mergeEnv(existingSecrets, ['Secrets for kustomize (secretGenerator), the same values as ../.env. Never commit this file.'], [{ entries: secrets }], rawEnvValue),
+      secrets: true,
+    });
+  }
   return files;
 }

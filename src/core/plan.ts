@@ -2,8 +2,8 @@ import { frameworks, isYarnBerry, languages, lockfiles, pythonModuleLayout, serv
 import type { Answers, ResolvedAnswers } from './answers.js';
 import { renderCompose } from './compose.js';
 import { baseImage, dockerfileView, entryContext, startCommand } from './dockerfile.js';
-import { deployedVariables, envValues, isSecret, renderEnv, renderEnvExample } from './env.js';
-import { k8sName, renderK8sSecrets, renderKubernetes } from './kubernetes.js';
+import { envValues, renderEnv, renderEnvExample } from './env.js';
+import { k8sName, renderKubernetes } from './kubernetes.js';
 import { renderStack, swarmSecrets } from './swarm.js';
 import { renderGitignore, wantedIgnores } from './gitignore.js';
 import { detectFacts, type ProjectSnapshot } from './project.js';
@@ -111,9 +111,8 @@ function planFor(answers: Answers, input: GenerateInput): Plan {
     }
   }
   if (r.deploy.includes('kubernetes')) {
-    for (const f of renderKubernetes(r, values)) add(f.path, 'generated', f.purpose, f.content);
-    if (deployedVariables(r, values).some((v) => isSecret(v.spec))) {
-      add('k8s/secrets.env', 'merged', 'Kubernetes: the secrets kustomize turns into a Secret (same values as .env; not committed)', renderK8sSecrets(r, values, project.read('k8s/secrets.env')), true);
+    for (const f of renderKubernetes(r, values, project.read('k8s/secrets.env'))) {
+      add(f.path, f.secrets ? 'merged' : 'generated', f.purpose, f.content, f.secrets);
     }
   }
   const secretPaths = files.filter((f) => f.sensitive).map((f) => f.path);
