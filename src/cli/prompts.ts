@@ -1,5 +1,5 @@
 import type { PromptObject } from 'prompts';
-import { appExistsFor, detectFacts, fields, type Answers, type ProjectSnapshot, type PromptContext } from '../core/index.js';
+import { fields, promptContext, type Answers, type ProjectSnapshot } from '../core/index.js';
 import type { CliIO, Question } from './main.js';
 
 /** Asks one question with the `prompts` package (loaded only for interactive runs). */
@@ -23,8 +23,8 @@ export async function promptsAsk(question: Question): Promise<unknown> {
  */
 export async function askAll(io: CliIO, project: ProjectSnapshot, folderName: string): Promise<Partial<Answers> | undefined> {
   const ask = io.ask ?? promptsAsk;
-  const facts = detectFacts(project, folderName);
-  const ctx: PromptContext = { facts, hasApp: (a) => appExistsFor(a, project) };
+  const ctx = promptContext(project, folderName);
+  const facts = ctx.facts;
   const answers: Partial<Answers> = {};
   for (const f of fields) {
     if (!f.prompt) continue;

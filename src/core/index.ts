@@ -10,7 +10,7 @@ export { answersSchema, SCHEMA_ID } from './schema.js';
 export { detectFacts, snapshotOf, type ProjectSnapshot } from './project.js';
 export { resolveAnswers } from './resolve.js';
 export { cryptoRandom, seededRandom, type RandomSource } from './secrets.js';
-export { hasApp, appExistsFor } from './starter.js';
+export { hasApp, promptContext } from './starter.js';
 export { classify, type Change, type ChangeStatus } from './changes.js';
 export type { TemplateStore } from './render.js';
 export { allImages } from './images.js';

@@ -1,7 +1,8 @@
 import { frameworks, healthModuleName, nodeHealthName, pythonModuleLayout, services, versions } from '../catalogue/index.js';
 import type { Answers, ResolvedAnswers } from './answers.js';
 import { buildOutputs, entryContext } from './dockerfile.js';
-import type { ProjectSnapshot } from './project.js';
+import type { PromptContext } from './fields.js';
+import { detectFacts, type ProjectSnapshot } from './project.js';
 import { renderTemplate, type TemplateStore } from './render.js';
 
 /** True when the folder already holds an app for the chosen framework (then no starter is written). */
@@ -17,13 +18,18 @@ export function hasApp(r: Pick<ResolvedAnswers, 'framework' | 'entrypoint' | 'na
 }
 
 /** hasApp for answers still being asked (prompts' `when`): false until a framework is known. */
-export function appExistsFor(a: Partial<Answers>, project: ProjectSnapshot): boolean {
+function appExistsFor(a: Partial<Answers>, project: ProjectSnapshot): boolean {
   const fw = typeof a.framework === 'string' ? (frameworks as Record<string, (typeof frameworks)[keyof typeof frameworks] | undefined>)[a.framework] : undefined;
   if (!fw) return false;
   return hasApp(
     { framework: fw.id, entrypoint: a.entrypoint ?? fw.entrypoint.default, name: a.name ?? 'app', port: a.port ?? fw.defaultPort, healthPath: a.healthPath ?? '/health', services: a.services ?? [] },
     project,
   );
+}
+
+/** What both front ends' prompts consult: the folder's facts, and whether it holds an app for the answers so far. */
+export function promptContext(project: ProjectSnapshot, folderName: string): PromptContext {
+  return { facts: detectFacts(project, folderName), hasApp: (a) => appExistsFor(a, project) };
 }
 
 /** The npm packages a Node starter depends on, for its package.json and lockfile. */

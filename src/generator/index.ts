@@ -9,17 +9,16 @@ import nodePath from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import {
   InputError,
-  appExistsFor,
   classify,
   detectFacts,
   fields,
   generate,
+  promptContext,
   resolveAnswers,
   validateAnswers,
   type Answers,
   type Field,
   type Plan,
-  type ProjectFacts,
   type ProjectSnapshot,
   type PromptContext,
 } from '../core/index.js';
@@ -73,9 +72,8 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
     if (this.fromFile) return;
     const stored = this.config.getAll();
     const project = this._snapshot();
-    const facts = detectFacts(project, nodePath.basename(this.destinationRoot()));
-    const ctx: PromptContext = { facts, hasApp: (a) => appExistsFor(a, project) };
-    const questions = fields.filter((f) => f.prompt && stored[f.key] === undefined).map((f) => this._question(f, stored, facts, ctx));
+    const ctx = promptContext(project, nodePath.basename(this.destinationRoot()));
+    const questions = fields.filter((f) => f.prompt && stored[f.key] === undefined).map((f) => this._question(f, stored, ctx));
     const asked = (await this.prompt(questions as never)) as Partial<Answers>;
     this.answers = { ...stored, ...asked };
   }
@@ -141,8 +139,9 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
     };
   }
 
-  private _question(f: Field, stored: Partial<Answers>, facts: ProjectFacts, ctx: PromptContext): Record<string, unknown> {
+  private _question(f: Field, stored: Partial<Answers>, ctx: PromptContext): Record<string, unknown> {
     const prompt = f.prompt!;
+    const facts = ctx.facts;
     const all = (soFar: Partial<Answers>) => ({ ...stored, ...soFar });
     return {
       type: INQUIRER_TYPE[prompt.type],
