@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { generate, seededRandom, snapshotOf, type Answers, type Plan } from '../src/core/index.js';
 import { baseImage, startCommand } from '../src/core/dockerfile.js';
 import { loadTemplates } from '../src/node/templates.js';
-import { composeCommand, engineProblem, freePort, isRigPythonImage, run, waitFor } from '../test/e2e/docker.js';
+import { addRigShims, composeCommand, engineProblem, freePort, run, waitFor } from '../test/e2e/docker.js';
 import { stacks, type Stack } from '../test/e2e/matrix.js';
 import { REPO, installPacked } from '../test/helpers/install.js';
 
@@ -258,12 +258,7 @@ async function benchStack(s: Stack, compose: string[]): Promise<ImageResult> {
   }
 
   // Up to healthy, and docker stop, with compose (ours).
-  if (/"gunicorn"/.test(readFileSync(join(ours, 'Dockerfile'), 'utf8')) && isRigPythonImage(baseImage(plan.answers))) {
-    // docker-rig only (see test/e2e/stacks.test.ts): Debian's gunicorn 20.1 imports pkg_resources.
-    mkdirSync(join(ours, '.rig-shims'), { recursive: true });
-    writeFileSync(join(ours, '.rig-shims/pkg_resources.py'), '\n');
-    writeFileSync(join(ours, 'docker-compose.override.yml'), 'services:\n  app:\n    environment:\n      PYTHONPATH: /app/.rig-shims\n');
-  }
+  addRigShims(ours);
   const port = await freePort();
   const project = `bench${s.id.replace(/[^a-z0-9]/g, '')}`;
   const dc = (args: string[]) => run(compose[0]!, [...compose.slice(1), '-p', project, ...args], { cwd: ours, env: { APP_PORT: String(port) } });

@@ -1,5 +1,7 @@
 /** Talking to a Docker Engine from the e2e tier: docker compose v2 or docker-compose v1, waits, timings. */
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 
 export interface Run {
@@ -79,4 +81,20 @@ export async function httpGet(url: string): Promise<{ status: number; body: unkn
 export function isRigPythonImage(image: string): boolean {
   const r = run('docker', ['image', 'inspect', '-f', '{{index .Config.Labels "docker-rig.wheels"}}', image], { timeoutMs: 20_000 });
   return r.status === 0 && r.stdout.trim() !== '' && r.stdout.trim() !== '<no value>';
+}
+
+/**
+ * docker-rig only: its Python stand-in serves Debian's gunicorn 20.1 relabelled
+ * with our pin, and that old code imports pkg_resources, which the wheelhouse
+ * can't provide. Real gunicorn (>= 23) doesn't. So, for a gunicorn stack built
+ * FROM the rig's image, add an empty pkg_resources module through a compose
+ * override: the shim stays in the tests, out of the generated files.
+ */
+export function addRigShims(dir: string): void {
+  const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+  const base = /^FROM\s+(\S+)/m.exec(dockerfile)?.[1];
+  if (!base || !/"gunicorn"/.test(dockerfile) || !isRigPythonImage(base)) return;
+  mkdirSync(join(dir, '.rig-shims'), { recursive: true });
+  writeFileSync(join(dir, '.rig-shims/pkg_resources.py'), '# docker-rig only: Debian gunicorn 20.1 imports pkg_resources\n');
+  writeFileSync(join(dir, 'docker-compose.override.yml'), 'services:\n  app:\n    environment:\n      PYTHONPATH: /app/.rig-shims\n');
 }

@@ -14,9 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { baseImage } from '../../src/core/dockerfile.js';
 import { parseEnv } from '../../src/core/dotenv.js';
-import { composeCommand, engineProblem, freePort, httpGet, isRigPythonImage, must, run, waitFor } from './docker.js';
+import { addRigShims, composeCommand, engineProblem, freePort, httpGet, must, run, waitFor } from './docker.js';
 import { stacks, type Stack } from './matrix.js';
 
 const required = process.env.DOCKERIZE_E2E === 'required';
@@ -57,16 +56,7 @@ async function generateStack(s: Stack): Promise<string> {
   let err = '';
   const code = await main(['--answers', `${s.id}.json`, '--out', s.id], { fs, cwd: work, stdout: () => {}, stderr: (t) => (err += t), interactive: false });
   expect(code, err).toBe(0);
-  // docker-rig only: its Python stand-in serves Debian's gunicorn 20.1 relabelled
-  // with our pin, and that old code imports pkg_resources, which the wheelhouse
-  // can't provide. Real gunicorn (>= 23) doesn't. The shim stays in this test,
-  // out of the generated files.
-  const usesGunicorn = /"gunicorn"/.test(readFileSync(join(dir, 'Dockerfile'), 'utf8'));
-  if (usesGunicorn && isRigPythonImage(baseImage({ language: 'python', runtimeVersion: s.answers.runtimeVersion ?? '3.13' }))) {
-    mkdirSync(join(dir, '.rig-shims'));
-    writeFileSync(join(dir, '.rig-shims/pkg_resources.py'), '# docker-rig only: Debian gunicorn 20.1 imports pkg_resources\n');
-    writeFileSync(join(dir, 'docker-compose.override.yml'), 'services:\n  app:\n    environment:\n      PYTHONPATH: /app/.rig-shims\n');
-  }
+  addRigShims(dir);
   return dir;
 }
 
