@@ -7,6 +7,7 @@ import { resolveAnswers } from '../../src/core/resolve.js';
 import { lockfileKey, starterLockfile, starterPackageJson } from '../../src/core/starter.js';
 import { loadTemplates } from '../../src/node/templates.js';
 import { matrix, planOf, type Case } from '../helpers/cases.js';
+import { lockProblems } from '../helpers/lockfile.js';
 
 const templates = loadTemplates();
 const work = mkdtempSync(join(tmpdir(), 'dockerize-starter-'));
@@ -43,6 +44,12 @@ describe('Node starters', () => {
     expect(lockfileKey(r)).toBe(c.name);
   });
 
+  it.each(nodeCases.map((c) => [c.name, c] as const))('%s: npm ci accepts the captured lockfile (every dependency, optional ones of other platforms too, is recorded)', (_n, c) => {
+    const lock = JSON.parse(starterLockfile(resolveAnswers(c.answers, {}), templates));
+    // A problem here: run `npm run lockfiles:update` (npm records every platform's optional packages).
+    expect(lockProblems(lock)).toEqual([]);
+  });
+
   it.each(nodeCases.map((c) => [c.name, c] as const))('%s: every plain JavaScript file passes node --check', (_n, c) => {
     const { dir, files } = writeOut(c);
     // Next.js pages use JSX and Nest's main is TypeScript: node can't check those on its own.
@@ -74,5 +81,36 @@ describe.skipIf(!hasPython)('Python starters', () => {
     expect(paths).toEqual(expect.arrayContaining(['svc/__init__.py', 'svc/health.py', 'svc/service_health.py']));
     expect(plan.files.find((f) => f.path === 'svc/health.py')?.content).toContain('from svc.service_health import run_checks');
     expect(plan.files.find((f) => f.path === 'svc/health.py')?.content).toMatch(/^api = FastAPI\(/m);
+  });
+});
+
+describe('the lockfile check', () => {
+  const lock = {
+    lockfileVersion: 3,
+    packages: {
+      '': { name: 'x', dependencies: { next: '16.4.6' } },
+      'node_modules/next': {
+        version: '16.4.6',
+        dependencies: { '@swc/helpers': '^0.5.15' },
+        optionalDependencies: { '@next/swc-linux-x64-gnu': '16.4.6', '@next/swc-darwin-arm64': '16.4.6' },
+        peerDependencies: { react: '^19.0.0', sass: '^1.3.0' },
+        peerDependenciesMeta: { sass: { optional: true } },
+      },
+      'node_modules/@swc/helpers': { version: '0.5.23' },
+      'node_modules/@next/swc-linux-x64-gnu': { version: '16.4.6' },
+      'node_modules/next/node_modules/react': { version: '19.3.1' },
+    },
+  };
+
+  it("names what npm ci would call missing: another platform's optional package", () => {
+    expect(lockProblems(lock)).toEqual(['Missing: @next/swc-darwin-arm64@16.4.6 from lock file (needed by node_modules/next)']);
+  });
+
+  it('finds packages nested below the dependent one, and checks versions against ranges', () => {
+    const withAll = structuredClone(lock) as typeof lock & { packages: Record<string, { version: string }> };
+    withAll.packages['node_modules/@next/swc-darwin-arm64'] = { version: '16.4.6' };
+    expect(lockProblems(withAll)).toEqual([]);
+    withAll.packages['node_modules/@swc/helpers'] = { version: '0.4.0' };
+    expect(lockProblems(withAll)).toEqual(["Invalid: lock file's @swc/helpers@0.4.0 does not satisfy @swc/helpers@^0.5.15 (needed by node_modules/next)"]);
   });
 });
