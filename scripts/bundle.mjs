@@ -5,10 +5,12 @@
  * npm run bench). yeoman-generator and its commit helpers stay external: they
  * come from the installed dependencies, like any Yeoman generator's.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
 import { build } from 'esbuild';
+// tsc has just compiled it: the same list of templates the source tree loads.
+import { templateFiles } from '../dist/node/templates.js';
 
 /**
  * Node built-ins as `export default process.getBuiltinModule('node:x')`. An ESM `import ... from
@@ -40,21 +42,19 @@ const yamlTreeShaken = {
 
 /**
  * Templates compiled at build time: no EJS to load and nothing to compile when
- * the CLI starts. Data files (the captured lockfiles) are read on first use.
+ * the CLI starts. Data files (the captured lockfiles) are read on first use,
+ * from dist/templates/ (copied there below, so a published package has them).
  */
 const precompiledTemplates = {
   name: 'precompiled-templates',
   setup(b) {
     b.onResolve({ filter: /\/node\/templates\.js$/ }, (args) => (args.importer.includes(`${path.sep}src${path.sep}`) ? { path: 'templates', namespace: 'precompiled' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'precompiled' }, () => {
-      const dir = path.resolve('templates');
       const entries = [];
-      for (const file of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-        if (!file.isFile()) continue;
-        const name = path.relative(dir, path.join(file.parentPath, file.name)).split(path.sep).join('/');
+      for (const { name, file } of templateFiles(path.resolve('.'))) {
         if (name.endsWith('.ejs')) {
           // The same options as src/core/render.ts; Template.compile() leaves the generated body in .source.
-          const template = new ejs.Template(readFileSync(path.join(dir, name), 'utf8'), { strict: true, localsName: 'it', compileDebug: false, filename: name });
+          const template = new ejs.Template(readFileSync(file, 'utf8'), { strict: true, localsName: 'it', compileDebug: false, filename: name });
           template.compile();
           entries.push(`${JSON.stringify(name)}: function (it) {\n"use strict";\n${template.source}}`);
         } else {
@@ -70,9 +70,9 @@ import url from 'node:url';
 function templatesDir() {
   let dir = path.dirname(url.fileURLToPath(import.meta.url));
   for (;;) {
-    if (fs.existsSync(path.join(dir, 'templates', 'Dockerfile.python.ejs'))) return path.join(dir, 'templates');
+    if (fs.existsSync(path.join(dir, 'templates', 'core', 'README.Docker.md.ejs'))) return path.join(dir, 'templates');
     const up = path.dirname(dir);
-    if (up === dir) throw new Error('BUG: the templates/ folder of generator-dockerize is missing');
+    if (up === dir) throw new Error('BUG: the templates of generator-dockerize are missing (dist/templates/)');
     dir = up;
   }
 }
@@ -91,6 +91,13 @@ export function loadTemplates() { return store; }
     b.onLoad({ filter: /.*/, namespace: 'no-ejs' }, () => ({ contents: "export default { compile() { throw new Error('BUG: the bundle renders precompiled templates only'); } };", loader: 'js' }));
   },
 };
+
+// The templates, under the names the store gives them, for the published package (dist/templates/<lang>/...).
+rmSync('dist/templates', { recursive: true, force: true });
+for (const { name, file } of templateFiles(path.resolve('.'))) {
+  mkdirSync(path.dirname(path.join('dist/templates', name)), { recursive: true });
+  copyFileSync(file, path.join('dist/templates', name));
+}
 
 rmSync('dist/bundle', { recursive: true, force: true });
 await build({

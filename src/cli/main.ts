@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
-import { InputError, classify, fields, generate } from '../core/index.js';
+import { InputError, classify, detectAnswers, fields, generate, type Plan } from '../core/index.js';
 import { allImages } from '../core/images.js';
 import { conflictReport, invalidAnswers, starterMessage } from '../core/messages.js';
 import { readAnswersFile } from '../node/answers-file.js';
@@ -50,6 +50,9 @@ const OPTIONS = {
   'skip-existing': { type: 'boolean' },
   'dry-run': { type: 'boolean', short: 'n' },
   'list-images': { type: 'boolean' },
+  detect: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  app: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -98,29 +101,45 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
   if (opts.force && opts['skip-existing']) throw new UsageError('--force and --skip-existing contradict each other: pick one');
   if (opts.out === '') throw new UsageError('--out needs a folder');
   if (opts.answers === '') throw new UsageError('--answers needs a file');
+  if (opts.app === '') throw new UsageError('--app needs a folder (relative to --out), for example --app backend');
+  if (opts.detect && (opts.answers !== undefined || opts.force || opts['skip-existing'] || opts['dry-run'])) {
+    throw new UsageError('--detect writes nothing and reads no answers: use it alone (with --out DIR and --app DIR)');
+  }
 
   const out = path.resolve(io.cwd, opts.out ?? '.');
   checkOut(io.fs, out);
 
   const project = fsSnapshot(io.fs, out);
+  const folderName = path.basename(out);
+
+  if (opts.detect) {
+    const found = detectAnswers({ project, folderName, ...(opts.app ? { app: opts.app } : {}) });
+    io.stdout(`${JSON.stringify(found, null, 2)}\n`);
+    return EXIT.ok;
+  }
 
   let answers: unknown;
   const fromFile = opts.answers !== undefined;
+  // No questions: the answers file (when there is one), completed by detection.
+  const unattended = fromFile || Boolean(opts.yes);
   if (fromFile) {
     answers = readAnswers(io.fs, path.resolve(io.cwd, opts.answers as string), opts.answers as string);
+  } else if (opts.yes) {
+    answers = {};
   } else if (io.interactive) {
     const { askAll } = await import('./prompts.js');
-    const asked = await askAll(io, project, path.basename(out));
+    const asked = await askAll(io, project, folderName, opts.app);
     if (asked === undefined) {
       io.stderr('dockerize: cancelled, nothing written\n');
       return EXIT.cancelled;
     }
     answers = asked;
   } else {
-    throw new UsageError('no terminal to ask questions in: pass --answers FILE (see dockerize --help)');
+    throw new UsageError('no terminal to ask questions in: pass --yes (detect everything), or --answers FILE (see dockerize --help)');
   }
+  if (opts.app !== undefined) answers = withApp(answers, opts.app);
 
-  const plan = generate({ answers, project, templates: loadTemplates(), folderName: path.basename(out) });
+  const plan = generate({ answers, project, templates: loadTemplates(), folderName });
   const changes = classify(plan.files, project);
   const conflicts = changes.filter((c) => c.status === 'conflict');
 
@@ -128,7 +147,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
   if (conflicts.length > 0) {
     if (opts.force) conflicts.forEach((c) => decisions.set(c.file.path, 'write'));
     else if (opts['skip-existing']) conflicts.forEach((c) => decisions.set(c.file.path, 'skip'));
-    else if (io.interactive && !fromFile && !opts['dry-run']) {
+    else if (io.interactive && !unattended && !opts['dry-run']) {
       const { resolveConflicts } = await import('./conflicts.js');
       const resolved = await resolveConflicts(io, conflicts);
       if (resolved === undefined) {
@@ -154,6 +173,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
       const body = c.file.sensitive ? '(holds secrets: not shown)\n' : c.file.content;
       io.stdout(`\n----- ${c.file.path} -----\n${body}`);
     }
+    printReport(io, plan);
     printNotes(io, plan.notes);
     return EXIT.ok;
   }
@@ -180,6 +200,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const status = c.status === 'conflict' ? (d === 'write' ? 'overwrite' : 'skip') : c.status;
     io.stdout(`  ${label(status)} ${c.file.path}\n`);
   }
+  printReport(io, plan);
   if (plan.starter) {
     io.stdout(`\n${starterMessage(plan)}\n`);
   }
@@ -187,6 +208,21 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const where = out === path.resolve(io.cwd) ? '' : `cd ${JSON.stringify(opts.out ?? '.').slice(1, -1)} && `;
   io.stdout(`\nNext: ${where}docker compose up --build   (see README.Docker.md)\n`);
   return EXIT.ok;
+}
+
+/** --app wins over the answers file's `app`. */
+function withApp(answers: unknown, app: string): unknown {
+  return typeof answers === 'object' && answers !== null && !Array.isArray(answers) ? { ...answers, app } : answers;
+}
+
+/** What came from detection (and from where), and what it saw but could not use. */
+function printReport(io: CliIO, plan: Plan) {
+  const detected = plan.sources.filter((s) => s.from === 'detected');
+  if (detected.length) {
+    const value = (key: string) => JSON.stringify((plan.answers as unknown as Record<string, unknown>)[key]);
+    io.stdout(`\nDetected:\n${detected.map((s) => `  ${s.key.padEnd(15)} ${value(s.key)}  (${s.evidence})\n`).join('')}`);
+  }
+  if (plan.detection.warnings.length) io.stdout(`\nWarnings:\n${plan.detection.warnings.map((w) => `  - ${w}\n`).join('')}`);
 }
 
 function printNotes(io: CliIO, notes: readonly string[]) {
@@ -221,17 +257,22 @@ function helpText(): string {
     .filter((f) => f.key !== '$schema')
     .map((f) => `  ${f.key.padEnd(16)}${f.description}\n`)
     .join('');
-  return `Usage: dockerize [--answers FILE] [--out DIR] [--force | --skip-existing] [--dry-run]
+  return `Usage: dockerize [--yes | --answers FILE] [--out DIR] [--app DIR] [--force | --skip-existing] [--dry-run]
+       dockerize --detect [--out DIR] [--app DIR]
        dockerize --list-images | --help | --version
 
-Writes a Dockerfile, docker-compose.yml, .env, .env.example, .dockerignore,
-README.Docker.md (and requirements.txt for Python) for a Python or Node.js app
-with PostgreSQL and Redis. In a terminal it asks its questions; with --answers
-it asks nothing.
+Reads the repository (language, framework, services, entry point, versions)
+and writes a Dockerfile, docker-compose.yml, .env, .env.example, .dockerignore,
+README.Docker.md and the dependency files the image needs. In a terminal it
+asks what it could not detect (defaults: what it found); with --yes or
+--answers it asks nothing.
 
 Options:
-  -a, --answers FILE   Answers as JSON (schema: generator-dockerize/schema/answers.schema.json)
-  -o, --out DIR        Folder to write into (default: the current folder; created if missing)
+  -y, --yes            Ask nothing: every answer detected or defaulted
+  -a, --answers FILE   Answers as JSON, any keys (detection fills the rest; schema: generator-dockerize/schema/answers.schema.json)
+      --detect         Print what detection finds (answers, evidence, warnings) as JSON; write nothing
+  -o, --out DIR        The repository: where to read and write (default: the current folder; created if missing)
+      --app DIR        The app's folder inside it, for monorepos (default: the only app found)
   -f, --force          Overwrite existing files that differ (merged files are always kept and extended)
       --skip-existing  Keep existing files that differ, write the rest
   -n, --dry-run        Print what would be written; write nothing
@@ -242,9 +283,9 @@ Options:
 Answers (keys of the answers file):
 ${keys}
 Example:
-  {"name": "shop-api", "language": "python", "framework": "fastapi", "services": ["postgres", "redis"]}
+  {"name": "shop-api", "framework": "fastapi", "services": ["postgres", "redis"]}
 
-Exit codes: 0 done; 1 internal error (a bug); 2 bad input (nothing written);
+Exit codes: 0 done; 1 internal error (a bug); 2 bad input, or no app detected (nothing written);
 3 existing files differ or the run was aborted (nothing written); 130 cancelled.
 `;
 }

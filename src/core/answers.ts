@@ -1,25 +1,34 @@
-import type { DeployTarget, FrameworkId, Language, PackageManager, ServiceId } from '../catalogue/types.js';
+import type { Detection } from './detect.js';
+
+/** Where an app's deployment files can go. */
+export const DEPLOY_TARGETS = ['compose', 'swarm', 'kubernetes'] as const;
+export type DeployTarget = (typeof DEPLOY_TARGETS)[number];
 
 /**
  * The answers: what a user tells the generator, through prompts or a JSON
  * answers file. This one type is the contract for the prompts, the CLI, the
- * Yeoman generator and schema/answers.schema.json.
+ * Yeoman generator and schema/answers.schema.json. Every key may be left out:
+ * detection (or a default) fills it.
  */
 export interface Answers {
   /** Editor hint, ignored. */
   $schema?: string;
+  /** The app's folder inside the repository (monorepos), relative to it. Default: the folder holding the only app. */
+  app?: string;
   /** Project name: the Compose project, the image name, the database name. */
-  name: string;
-  language: Language;
-  framework: FrameworkId;
-  /** Backing services the app needs. */
-  services?: ServiceId[];
+  name?: string;
+  /** A language id of src/languages/ (python, node, ...). */
+  language?: string;
+  /** A framework id of that language. */
+  framework?: string;
+  /** Backing services the app needs (ids of src/services/). */
+  services?: string[];
   /** Port the app listens on in the container. Default: the framework's usual port. */
   port?: number;
-  /** Python (3.11-3.13) or Node.js (22, 24, 26) major version. */
+  /** The runtime's major (or major.minor) version. */
   runtimeVersion?: string;
-  /** Node only. Default: from the lockfile present, else npm. */
-  packageManager?: PackageManager;
+  /** For languages with several (Node: npm, yarn, pnpm). Default: from the lockfile present. */
+  packageManager?: string;
   /** What the server starts: module:attribute, Django project package, or JS file. */
   entrypoint?: string;
   /** Replaces the whole start command (exec form, one string per argument). */
@@ -40,24 +49,26 @@ export interface Answers {
   image?: string;
 }
 
-/** Facts about the target folder that defaults depend on (read by the front ends, pure data). */
+/** What defaults depend on besides the answers: the folder's name and what detection found in it. */
 export interface ProjectFacts {
   /** A suggested project name (the folder name, normalised). */
   suggestedName?: string;
-  /** Package manager implied by the lockfile present, if any. */
-  lockfileManager?: PackageManager;
+  /** What detection found (answers win over it). */
+  detected?: Detection;
 }
 
 /** Answers with every default applied. */
 export interface ResolvedAnswers {
+  /** "." or a relative folder. */
+  app: string;
   name: string;
-  language: Language;
-  framework: FrameworkId;
-  services: ServiceId[];
+  language: string;
+  framework: string;
+  services: string[];
   port: number;
   runtimeVersion: string;
-  /** null for Python. */
-  packageManager: PackageManager | null;
+  /** null for languages with one way to install. */
+  packageManager: string | null;
   entrypoint: string;
   command: string[] | null;
   healthPath: string;

@@ -1,34 +1,35 @@
-import { services } from '../catalogue/index.js';
 import type { ResolvedAnswers } from './answers.js';
-import { entryContext } from './dockerfile.js';
+import { servicesOf } from './registry.js';
+import { entryContext } from './toolkit.js';
 import { toYaml, type Path } from './yaml.js';
 
 /** docker-compose.yml as data (the Compose Specification, no `version:` key), with its comments and YAML styling. */
 function composeModel(r: ResolvedAnswers): { doc: Record<string, unknown>; comments: [Path, string][]; quoted: Path[]; flow: Path[] } {
   const ctx = entryContext(r);
   const app: Record<string, unknown> = {
-    build: '.',
+    build: r.app === '.' ? '.' : `./${r.app}`,
     init: true,
     restart: 'unless-stopped',
     env_file: '.env',
     ports: [`\${APP_PORT:-${r.port}}:${r.port}`],
   };
   const comments: [Path, string][] = [
-    [['services', 'app', 'build'], 'Built from the Dockerfile in this folder'],
+    [['services', 'app', 'build'], r.app === '.' ? 'Built from the Dockerfile in this folder' : `Built from ${r.app}/Dockerfile, with ${r.app}/ as the build context`],
     [['services', 'app', 'init'], 'A tiny init as PID 1 forwards stop signals to the app and reaps zombie processes'],
     [['services', 'app', 'env_file'], 'Settings and secrets, read when the container starts (never baked into the image)'],
     [['services', 'app', 'ports'], `host:container. Set APP_PORT in .env to use another host port`],
   ];
-  if (r.services.length > 0) {
-    app.depends_on = Object.fromEntries(r.services.map((s) => [s, { condition: 'service_healthy' }]));
+  const used = servicesOf(r);
+  if (used.length > 0) {
+    app.depends_on = Object.fromEntries(used.map((s) => [s.id, { condition: 'service_healthy' }]));
     comments.push([['services', 'app', 'depends_on'], 'Start the app only once its services pass their healthchecks']);
   }
   const quoted: Path[] = [['services', 'app', 'ports']];
   const flow: Path[] = [];
   const all: Record<string, unknown> = { app };
   const volumes: Record<string, object> = {};
-  for (const id of r.services) {
-    const entry = services[id];
+  for (const entry of used) {
+    const id = entry.id;
     const service = entry.compose(ctx);
     if (Array.isArray(service.command)) flow.push(['services', id, 'command']);
     if (Array.isArray((service.healthcheck as { test?: unknown } | undefined)?.test)) flow.push(['services', id, 'healthcheck', 'test']);
@@ -41,10 +42,11 @@ function composeModel(r: ResolvedAnswers): { doc: Record<string, unknown>; comme
     all[id] = service;
     volumes[entry.volume.name] = {};
   }
-  if (r.services.length > 0 && !r.exposeServices) {
-    comments.push([['services', r.services[0] as string], 'Not published on the host: only containers of this project reach it']);
+  const first = used[0];
+  if (first && !r.exposeServices) {
+    comments.push([['services', first.id], 'Not published on the host: only containers of this project reach it']);
   }
-  const doc = r.services.length > 0 ? { services: all, volumes } : { services: all };
+  const doc = used.length > 0 ? { services: all, volumes } : { services: all };
   return { doc, comments, quoted, flow };
 }
 

@@ -1,7 +1,7 @@
-import { frameworks, services } from '../catalogue/index.js';
-import type { EnvVarSpec } from '../catalogue/types.js';
 import type { ResolvedAnswers } from './answers.js';
-import { entryContext } from './dockerfile.js';
+import type { EnvVarSpec } from './provider.js';
+import { frameworkOf, servicesOf } from './registry.js';
+import { entryContext } from './toolkit.js';
 import { mergeEnv, parseEnv, type EnvSection } from './dotenv.js';
 import { SECRET_ALPHABET, type RandomSource } from './secrets.js';
 
@@ -16,9 +16,9 @@ export function envSpecs(r: ResolvedAnswers): Array<{ title: string; specs: read
       ],
     },
   ];
-  const fw = frameworks[r.framework];
+  const fw = frameworkOf(r);
   if (fw.env?.length) groups.push({ title: fw.title, specs: fw.env });
-  for (const id of r.services) groups.push({ title: services[id].title, specs: services[id].env });
+  for (const s of servicesOf(r)) groups.push({ title: s.title, specs: s.env });
   const extra = Object.entries(r.env);
   if (extra.length > 0) groups.push({ title: 'App settings', specs: extra.map(([key, value]) => ({ key, value: () => value })) });
   return groups;

@@ -2,20 +2,22 @@
  * One table describes every answer: what it means, how it is asked, its
  * default, and which validator checks it. The Yeoman prompts, the CLI prompts,
  * the JSON Schema's descriptions and the CLI's --help all come from here.
+ * Defaults come from detection first (when it found the key for this language
+ * and framework), then from the language and framework entries.
  */
-import { LANGUAGES, PACKAGE_MANAGERS, SERVICES, DEPLOY_TARGETS, frameworks, frameworksOf, services, versions } from '../catalogue/index.js';
-import type { FrameworkId, Language } from '../catalogue/types.js';
-import type { Answers, ProjectFacts } from './answers.js';
-import { runtimeVersionsOf, validators, type Validator } from './validate.js';
+import { DEPLOY_TARGETS, type Answers, type ProjectFacts } from './answers.js';
+import type { Detection } from './detect.js';
+import { LANGUAGE_IDS, SERVICE_IDS, findFramework, findProvider, frameworksOf, providers, services } from './registry.js';
+import { ALL_PACKAGE_MANAGERS, validators, type Validator } from './validate.js';
 
 export interface Choice {
   value: string;
   title: string;
 }
 
-/** What a prompt's `when` may consult: the folder's facts, and whether it holds an app for the answers so far. */
+/** What a prompt's `when` may consult: the folder's facts for the answers so far, and whether it holds an app for them. */
 export interface PromptContext {
-  facts: ProjectFacts;
+  facts(a: Partial<Answers>): ProjectFacts;
   hasApp(a: Partial<Answers>): boolean;
 }
 
@@ -27,90 +29,127 @@ export interface Field {
   prompt?: {
     type: 'text' | 'number' | 'select' | 'multiselect' | 'confirm';
     message: string;
-    choices?: (a: Partial<Answers>) => Choice[];
+    choices?: (a: Partial<Answers>, facts: ProjectFacts) => Choice[];
     /** Asked only when this holds. */
     when?: (a: Partial<Answers>, ctx: PromptContext) => boolean;
   };
-  /** Default when the answer is missing (undefined: none, the key is required or optional-without-default). */
+  /** Default when the answer is missing (undefined: none). */
   default?: (a: Partial<Answers>, facts: ProjectFacts) => unknown;
   validate: Validator;
 }
 
-const fw = (a: Partial<Answers>) => frameworks[a.framework as FrameworkId];
+const fw = (a: Partial<Answers>) => findFramework(a.framework)?.framework;
+const lang = (a: Partial<Answers>) => findProvider(a.language) ?? findFramework(a.framework)?.provider;
 const orchestrated = (a: Partial<Answers>) => Array.isArray(a.deploy) && a.deploy.some((d) => d !== 'compose');
+
+/** What detection found, when it speaks of the same language (and, for `sameFramework`, the same framework) as the answers. */
+function found(a: Partial<Answers>, facts: ProjectFacts, sameFramework = false): Detection | undefined {
+  const d = facts.detected;
+  if (!d?.language) return undefined;
+  const language = a.language ?? findFramework(a.framework)?.provider.id;
+  if (language !== undefined && language !== d.language) return undefined;
+  if (sameFramework && a.framework !== undefined && a.framework !== d.framework) return undefined;
+  return d;
+}
+
+/** Where a field's default comes from, when detection gave it (shown beside the question). */
+export function evidenceFor(key: keyof Answers, a: Partial<Answers>, facts: ProjectFacts): string | undefined {
+  const sameFramework = key === 'entrypoint' || key === 'port' || key === 'healthPath';
+  const d = found(a, facts, sameFramework);
+  return key === 'name' || key === 'app' ? facts.detected?.evidence[key] : d?.evidence[key];
+}
 
 export const fields: readonly Field[] = [
   {
+    key: 'app',
+    description: 'The app\'s folder inside the repository, relative to it (for monorepos: "backend", "apps/api"). Default: the folder that holds the only app ("." for the root).',
+    prompt: {
+      type: 'select',
+      message: 'Which app',
+      choices: (_a, facts) => (facts.detected?.candidates ?? []).map((c) => ({ value: c.dir, title: `${c.dir} (${c.summary})` })),
+      when: (a, ctx) => (ctx.facts(a).detected?.candidates.length ?? 0) > 1,
+    },
+    default: (_a, facts) => facts.detected?.app ?? '.',
+    validate: validators.app,
+  },
+  {
     key: 'name',
-    description: 'Project name: the Compose project, the image name, the database name and user.',
+    description: 'Project name: the Compose project, the image name, the database name and user. Default: the folder name.',
     prompt: { type: 'text', message: 'Project name' },
     default: (_a, facts) => facts.suggestedName || 'app',
     validate: validators.name,
   },
   {
     key: 'language',
-    description: `Language of the app: ${LANGUAGES.join(' or ')}.`,
+    description: `Language of the app: ${LANGUAGE_IDS.join(', ')}. Default: detected.`,
     prompt: {
       type: 'select',
       message: 'Language',
-      choices: () => LANGUAGES.map((l) => ({ value: l, title: l === 'node' ? 'Node.js' : 'Python' })),
+      choices: () => providers.map((p) => ({ value: p.id, title: p.title })),
     },
+    // A framework names its language.
+    default: (a, facts) => findFramework(a.framework)?.provider.id ?? facts.detected?.language,
     validate: validators.language,
   },
   {
     key: 'framework',
-    description: 'Web framework: python: fastapi, flask, django; node: express, fastify, nestjs, nextjs.',
+    description: `Web framework: ${providers.map((p) => `${p.id}: ${frameworksOf(p.id).join(', ')}`).join('; ')}. Default: detected.`,
     prompt: {
       type: 'select',
       message: 'Framework',
-      choices: (a) => frameworksOf(a.language as Language).map((id) => ({ value: id, title: frameworks[id].title })),
+      choices: (a) => (lang(a)?.frameworks ?? []).map((f) => ({ value: f.id, title: f.title })),
     },
+    default: (a, facts) => found(a, facts)?.framework,
     validate: validators.framework,
   },
   {
     key: 'services',
-    description: `Backing services the app uses, any of: ${SERVICES.join(', ')}. Each gets a container, a volume, a healthcheck and a URL in .env.`,
+    description: `Backing services the app uses, any of: ${SERVICE_IDS.join(', ')}. Each gets a container, a volume, a healthcheck and a URL in .env. Default: those whose clients the app depends on.`,
     prompt: {
       type: 'multiselect',
       message: 'Services the app needs',
-      choices: () => SERVICES.map((s) => ({ value: s, title: services[s].title })),
+      choices: () => services.map((s) => ({ value: s.id, title: s.title })),
     },
-    default: () => [],
+    default: (a, facts) => [...(found(a, facts)?.services ?? [])],
     validate: validators.services,
   },
   {
     key: 'port',
-    description: 'Port the app listens on inside the container. Default: 8000 for Python, 3000 for Node.',
+    description: 'Port the app listens on inside the container. Default: detected, else the framework\'s usual port.',
     prompt: { type: 'number', message: 'Port the app listens on' },
-    default: (a) => fw(a)?.defaultPort,
+    default: (a, facts) => found(a, facts, true)?.port ?? fw(a)?.defaultPort,
     validate: validators.port,
   },
   {
     key: 'runtimeVersion',
-    description: `Runtime version: python ${versions.runtimes.python.supported.join(', ')} (default ${versions.runtimes.python.default}); node ${versions.runtimes.node.supported.join(', ')} (default ${versions.runtimes.node.default}).`,
+    description: `Runtime version: ${providers.map((p) => `${p.id} ${p.runtime.supported.join(', ')} (default ${p.runtime.default})`).join('; ')}. Default: detected, else the newest the framework supports well.`,
     prompt: {
       type: 'select',
       message: 'Runtime version',
-      choices: (a) => runtimeVersionsOf(a.language as Language).map((v) => ({ value: v, title: `${a.language === 'node' ? 'Node.js' : 'Python'} ${v}` })),
+      choices: (a) => {
+        const p = lang(a);
+        return (p?.runtime.supported ?? []).map((v) => ({ value: v, title: `${p?.title} ${v}` }));
+      },
     },
-    default: (a) => (a.language === 'python' || a.language === 'node' ? versions.runtimes[a.language].default : undefined),
+    default: (a, facts) => found(a, facts)?.runtimeVersion ?? lang(a)?.runtime.default,
     validate: validators.runtimeVersion,
   },
   {
     key: 'entrypoint',
-    description:
-      'What the server starts. FastAPI/Flask: module:attribute (default app.main:app / app:app); Django: the project package (default config); Express/Fastify: the JS file (default src/server.js); NestJS: the compiled file (default dist/main.js); Next.js: fixed (server.js).',
+    description: `What the server starts. ${providers
+      .flatMap((p) => p.frameworks.map((f) => `${f.title}: ${f.entrypoint.rules.length ? `${f.entrypoint.help} (default ${f.entrypoint.default})` : `fixed (${f.entrypoint.default})`}`))
+      .join('; ')}. Default: detected.`,
     prompt: {
       type: 'text',
       message: 'Entry point',
-      when: (a) => fw(a)?.entrypoint.kind !== 'fixed',
+      when: (a) => (fw(a)?.entrypoint.rules.length ?? 0) > 0,
     },
-    default: (a) => fw(a)?.entrypoint.default,
+    default: (a, facts) => found(a, facts, true)?.entrypoint ?? fw(a)?.entrypoint.default,
     validate: validators.entrypoint,
   },
   {
     key: 'starter',
-    description: 'When the folder has no app yet, write a minimal one with a /health endpoint that checks every service. Never overwrites an app. Default: true.',
+    description: 'When the folder has no app yet, write a minimal one with a health endpoint that checks every service. Never overwrites an app. Default: true.',
     prompt: {
       type: 'confirm',
       message: 'No app found here. Write a minimal starter app?',
@@ -121,15 +160,15 @@ export const fields: readonly Field[] = [
   },
   {
     key: 'packageManager',
-    description: `Node only: ${PACKAGE_MANAGERS.join(', ')}. Default: the one whose lockfile is present, else npm.`,
+    description: `For languages with several (${providers.filter((p) => p.packageManagers.length).map((p) => `${p.id}: ${p.packageManagers.join(', ')}`).join('; ')}). Default: detected (the lockfile present), else ${ALL_PACKAGE_MANAGERS[0] ?? 'none'}.`,
     prompt: {
       type: 'select',
       message: 'Package manager',
-      choices: () => PACKAGE_MANAGERS.map((p) => ({ value: p, title: p })),
-      // A starter app comes with an npm lockfile, so npm it is.
-      when: (a, ctx) => a.language === 'node' && !(a.starter !== false && !ctx.hasApp(a)),
+      choices: (a) => (lang(a)?.packageManagers ?? []).map((p) => ({ value: p, title: p })),
+      // A starter app comes with its own lockfile, so its package manager is settled.
+      when: (a, ctx) => (lang(a)?.packageManagers.length ?? 0) > 0 && !(a.starter !== false && !ctx.hasApp(a)),
     },
-    default: (a, facts) => (a.language === 'node' ? (facts.lockfileManager ?? 'npm') : undefined),
+    default: (a, facts) => found(a, facts)?.packageManager ?? lang(a)?.defaultPackageManager() ?? undefined,
     validate: validators.packageManager,
   },
   {
@@ -168,8 +207,8 @@ export const fields: readonly Field[] = [
   },
   {
     key: 'healthPath',
-    description: 'HTTP path the container healthcheck (and Kubernetes probes) call. Default: /health.',
-    default: () => '/health',
+    description: 'HTTP path the container healthcheck (and Kubernetes probes) call. Default: detected, else /health.',
+    default: (a, facts) => found(a, facts, true)?.healthPath ?? '/health',
     validate: validators.healthPath,
   },
   {
@@ -196,3 +235,4 @@ export function field(key: keyof Answers): Field {
   if (!f) throw new Error(`BUG: no field ${key}`);
   return f;
 }
+

@@ -1,4 +1,5 @@
 import type { ResolvedAnswers } from './answers.js';
+import { providerOf } from './registry.js';
 
 /** Patterns that already keep .env out of git. */
 const ENV_IGNORED = new Set(['.env', '/.env', '.env*', '/.env*', '*.env']);
@@ -14,8 +15,7 @@ export function wantedIgnores(r: ResolvedAnswers, starter: boolean, secretPaths:
   const out = ['.env'];
   if (secretPaths.some((p) => p.startsWith('secrets/'))) out.push('secrets/');
   if (secretPaths.includes('k8s/secrets.env')) out.push('k8s/secrets.env');
-  if (starter && r.language === 'node') out.push('node_modules/', r.framework === 'nextjs' ? '.next/' : 'dist/');
-  if (starter && r.language === 'python') out.push('__pycache__/', '.venv/');
+  if (starter) out.push(...providerOf(r).starterGitignore(r));
   return out;
 }
 

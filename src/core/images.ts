@@ -1,7 +1,7 @@
-import { LANGUAGES, services, versions } from '../catalogue/index.js';
+import { providers, services } from './registry.js';
 
 /** Every image tag the generator can write, one per line with --list-images (for pre-pulling). */
 export function allImages(): string[] {
-  const runtimes = LANGUAGES.flatMap((l) => versions.runtimes[l].supported.map((v) => versions.runtimes[l].tag.replace('{version}', v)));
-  return [...runtimes, ...Object.values(services).map((s) => s.image)];
+  const runtimes = providers.flatMap((p) => [...p.runtime.supported.map((v) => p.runtime.tag.replace('{version}', v)), ...(p.extraImages ?? [])]);
+  return [...runtimes, ...services.map((s) => s.image)];
 }

@@ -3,8 +3,9 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
 import type { IService } from 'kubernetes-models/v1/Service';
-import { frameworks, languages, services, type K8sContext } from '../catalogue/index.js';
 import type { ResolvedAnswers } from './answers.js';
+import type { K8sContext } from './provider.js';
+import { frameworkOf, providerOf, servicesOf } from './registry.js';
 import { deployedVariables, isSecret } from './env.js';
 import { mergeEnv, rawEnvValue } from './dotenv.js';
 import { toYaml, toYamlStream } from './yaml.js';
@@ -30,14 +31,14 @@ export function k8sContext(r: ResolvedAnswers): K8sContext {
 
 /** The app's Deployment and Service. */
 function appManifests(r: ResolvedAnswers, k: K8sContext, values: ReadonlyMap<string, string>): Record<string, unknown>[] {
-  const fw = frameworks[r.framework];
-  const uid = languages[r.language].uid;
+  const fw = frameworkOf(r);
+  const uid = providerOf(r).uid;
   const appVars = deployedVariables(r, values).filter((v) => (v.spec.readBy ?? 'app') === 'app');
   const secretEnv = appVars.filter((v) => isSecret(v.spec)).map((v) => k.fromSecret(v.spec.key));
   const writable = fw.writablePaths ?? ['/tmp'];
   const volumeName = (path: string) => path.replace(/^\//, '').replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-  // Django answers only to DJANGO_ALLOWED_HOSTS; the kubelet probes the pod IP, so name a host it allows.
-  const httpHeaders = r.framework === 'django' ? { httpHeaders: [{ name: 'Host', value: 'localhost' }] } : {};
+  const headers = Object.entries(fw.probeHeaders ?? {}).map(([name, value]) => ({ name, value }));
+  const httpHeaders = headers.length ? { httpHeaders: headers } : {};
   const httpGet = { httpGet: { path: r.healthPath, port: 'http', ...httpHeaders } };
   return [
     {
@@ -120,11 +121,11 @@ export function renderKubernetes(r: ResolvedAnswers, values: ReadonlyMap<string,
       content: toYamlStream(appManifests(r, k, values), header('The app: Deployment and Service')),
     },
   ];
-  for (const id of r.services) {
+  for (const s of servicesOf(r)) {
     files.push({
-      path: `k8s/${id}.yaml`,
-      purpose: `Kubernetes: ${services[id].title} with its storage and Service`,
-      content: toYamlStream(services[id].kubernetes(k), header(services[id].title)),
+      path: `k8s/${s.id}.yaml`,
+      purpose: `Kubernetes: ${s.title} with its storage and Service`,
+      content: toYamlStream(s.kubernetes(k), header(s.title)),
     });
   }
   const kustomization: Record<string, unknown> = {

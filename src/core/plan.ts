@@ -1,17 +1,18 @@
-import { frameworks, isYarnBerry, languages, lockfiles, pythonModuleLayout, services, dbIdentifier } from '../catalogue/index.js';
-import type { Answers, ResolvedAnswers } from './answers.js';
+import type { Answers, ProjectFacts, ResolvedAnswers } from './answers.js';
 import { renderCompose } from './compose.js';
-import { baseImage, dockerfileView, entryContext, startCommand } from './dockerfile.js';
+import type { Detection } from './detect.js';
 import { envValues, renderEnv, renderEnvExample } from './env.js';
-import { k8sName, renderKubernetes } from './kubernetes.js';
-import { renderStack, swarmSecrets } from './swarm.js';
+import { fields } from './fields.js';
 import { renderGitignore, wantedIgnores } from './gitignore.js';
-import { detectFacts, type ProjectSnapshot } from './project.js';
+import { k8sName, renderKubernetes } from './kubernetes.js';
+import { within, type ProjectSnapshot } from './project.js';
+import { FRAMEWORK_IDS, LANGUAGE_IDS, findFramework, frameworkOf, frameworksOf, providerOf, providers, servicesOf } from './registry.js';
 import { renderTemplate, type TemplateStore } from './render.js';
-import { renderRequirements } from './requirements.js';
 import { resolveAnswers } from './resolve.js';
 import { cryptoRandom, type RandomSource } from './secrets.js';
-import { hasApp, renderStarter } from './starter.js';
+import { projectFacts } from './starter.js';
+import { renderStack, swarmSecrets } from './swarm.js';
+import { entryContext, humanList } from './toolkit.js';
 import { validateAnswers, type FieldError } from './validate.js';
 
 /**
@@ -31,6 +32,14 @@ export interface PlannedFile {
   sensitive?: boolean;
 }
 
+/** Where a resolved answer came from. */
+export interface Source {
+  key: keyof Answers;
+  from: 'answers' | 'detected' | 'default';
+  /** For detected values: the file and rule. */
+  evidence?: string;
+}
+
 export interface Plan {
   answers: ResolvedAnswers;
   files: PlannedFile[];
@@ -38,6 +47,9 @@ export interface Plan {
   starter: boolean;
   /** Things the user should know about their project (also written to README.Docker.md, so they depend only on the folder's state). */
   notes: string[];
+  /** What detection found and where each answer came from (the run's report). */
+  detection: Detection;
+  sources: Source[];
 }
 
 /** Bad answers: exit code 2, nothing written. */
@@ -50,7 +62,7 @@ export class InputError extends Error {
 }
 
 export interface GenerateInput {
-  /** Parsed answers (validated here). */
+  /** Parsed answers (validated here); any key may be missing: detection fills it. */
   answers: unknown;
   /** The target folder, read-only. */
   project: ProjectSnapshot;
@@ -62,92 +74,160 @@ export interface GenerateInput {
   folderName?: string;
 }
 
-/** answers -> validated, resolved answers -> the list of files with their text. No I/O. */
+/** answers -> validated -> completed by detection -> resolved -> the list of files with their text. No I/O. */
 export function generate(input: GenerateInput): Plan {
   const checked = validateAnswers(input.answers);
   if (!checked.ok) throw new InputError(checked.errors);
-  return planFor(checked.answers, input);
+  const facts = projectFacts(input.project, input.folderName, checked.answers.app);
+  const r = complete(checked.answers, facts);
+  return planFor(checked.answers, r, facts, input);
 }
 
-function planFor(answers: Answers, input: GenerateInput): Plan {
-  const { project, templates } = input;
-  const random = input.random ?? cryptoRandom;
-  const r = resolveAnswers(answers, detectFacts(project, input.folderName));
-  const fw = frameworks[r.framework];
-  const writeStarter = r.starter && !hasApp(r, project);
-  if (writeStarter && r.language === 'node') {
-    if (answers.packageManager && answers.packageManager !== 'npm') {
-      throw new InputError([
-        {
-          pointer: '/packageManager',
-          message: `the starter app comes with an npm lockfile: use "npm", or set "starter": false and bring your own app with its ${lockfiles[answers.packageManager]}`,
-        },
-      ]);
+/** What detection could not settle, as the answer to give. */
+function missing(answers: Answers, d: Detection): FieldError[] {
+  const where = d.app === '.' ? 'here' : `in ${d.app}/`;
+  const named = answers.language ?? findFramework(answers.framework)?.provider.id;
+  if (named === undefined && !d.language) {
+    if (d.candidates.length > 1) {
+      return [{ pointer: '/app', message: `several apps are here: ${d.candidates.map((c) => `${c.dir} (${c.summary})`).join(', ')}; choose one with --app DIR (or "app" in the answers)` }];
     }
-    r.packageManager = 'npm';
+    const looked = providers.map((p) => `${p.title}: ${p.manifests}`).join('; ');
+    return [{ pointer: '/language', message: `no app found ${where} (looked for ${looked}); run in the app's folder, or set "language" (${LANGUAGE_IDS.join(', ')}) and "framework" in the answers` }];
   }
-  const tool = toolVersion(r, project);
-  const notes = projectNotes(r, project, writeStarter, tool);
+  const language = named ?? d.language;
+  const sameLanguage = !named || named === d.language;
+  if (answers.framework === undefined && !(sameLanguage && d.framework)) {
+    const p = providers.find((x) => x.id === language);
+    const titles = humanList(p?.frameworks.map((f) => f.title) ?? []);
+    return [{ pointer: '/framework', message: `no ${p?.title ?? language} framework found ${where} (looked for ${titles}); set "framework" to one of: ${frameworksOf(language ?? '').join(', ') || FRAMEWORK_IDS.join(', ')}` }];
+  }
+  return [];
+}
+
+/** The answers completed by detection and defaults; every value detection gave is checked like an answer. */
+function complete(answers: Answers, facts: ProjectFacts): ResolvedAnswers {
+  const d = facts.detected as Detection;
+  const gaps = missing(answers, d);
+  if (gaps.length) throw new InputError(gaps);
+  const problems = d.problems.filter((p) => answers[p.key] === undefined).map((p) => ({ pointer: `/${p.key}`, message: p.message }));
+  if (problems.length) throw new InputError(problems);
+  const r = resolveAnswers(answers, facts);
+  // Detected values went through no validator yet: a bad one is named with where it came from.
+  const recheck = validateAnswers(Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null)));
+  if (!recheck.ok) {
+    throw new InputError(
+      recheck.errors.map((e) => {
+        const key = e.pointer.split('/')[1] as keyof Answers;
+        const from = d.evidence[key];
+        return from && answers[key] === undefined ? { pointer: e.pointer, message: `${e.message} (detected from ${from}; set "${key}" in the answers)` } : e;
+      }),
+    );
+  }
+  return r;
+}
+
+/** Where each resolved answer came from. */
+function sourcesOf(answers: Answers, r: ResolvedAnswers, d: Detection): Source[] {
+  return fields
+    .filter((f) => f.key !== '$schema' && (r as unknown as Record<string, unknown>)[f.key] != null)
+    .map((f): Source => {
+      if (answers[f.key] !== undefined) return { key: f.key, from: 'answers' };
+      const evidence = d.evidence[f.key];
+      const detectedValue = (d as unknown as Record<string, unknown>)[f.key];
+      const same = JSON.stringify(detectedValue) === JSON.stringify((r as unknown as Record<string, unknown>)[f.key]);
+      return evidence && same ? { key: f.key, from: 'detected', evidence } : { key: f.key, from: 'default' };
+    });
+}
+
+function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFacts, input: GenerateInput): Plan {
+  const { project: root, templates } = input;
+  const random = input.random ?? cryptoRandom;
+  const provider = providerOf(resolved);
+  const fw = frameworkOf(resolved);
+  const project = within(root, resolved.app);
+  const writeStarter = resolved.starter && !provider.hasApp(resolved, project);
+  const problems = provider.check?.(answers as Record<string, unknown>, writeStarter) ?? [];
+  if (problems.length) throw new InputError(problems);
+  const r = writeStarter && provider.forStarter ? provider.forStarter(resolved) : resolved;
+  const languageInput = { r, project, templates, starter: writeStarter };
+  const notes = [...provider.notes(languageInput)];
   const files: PlannedFile[] = [];
+  const inApp = (path: string) => (r.app === '.' ? path : `${r.app}/${path}`);
   const add = (path: string, kind: FileKind, purpose: string, content: string, sensitive = false) =>
     files.push({ path, kind, purpose, content, ...(sensitive ? { sensitive } : {}) });
 
-  const docker = dockerfileView(r, tool);
-  add('Dockerfile', 'generated', 'How the image is built: dependencies first, then the code; non-root, with a healthcheck', renderTemplate(templates, docker.template, docker.view));
-  add('.dockerignore', 'generated', 'What never goes into the build context: secrets, .git, caches, local dependencies', renderDockerignore(r));
+  add(inApp('Dockerfile'), 'generated', 'How the image is built: dependencies first, then the code; non-root, with a healthcheck', provider.dockerfile(languageInput));
+  add(inApp('.dockerignore'), 'generated', 'What never goes into the build context: secrets, .git, caches, local dependencies', renderDockerignore(r));
   if (r.deploy.includes('compose')) {
-    const titles = ['the app', ...r.services.map((s) => services[s].title)];
-    add('docker-compose.yml', 'generated', `Runs ${titles.join(', ').replace(/, ([^,]*)$/, ' and $1')}: ports, healthchecks, volumes, start order`, renderCompose(r));
+    const titles = ['the app', ...servicesOf(r).map((s) => s.title)];
+    add('docker-compose.yml', 'generated', `Runs ${humanList(titles)}: ports, healthchecks, volumes, start order`, renderCompose(r));
   }
-  const existingEnv = project.read('.env');
+  const existingEnv = root.read('.env');
   const values = envValues(r, existingEnv, random);
   add('.env', 'merged', 'Settings and random secrets for the containers (not committed, not in the image)', renderEnv(r, existingEnv, values), true);
-  add('.env.example', 'merged', 'The same keys as .env without secrets: safe to commit', renderEnvExample(r, project.read('.env.example')));
+  add('.env.example', 'merged', 'The same keys as .env without secrets: safe to commit', renderEnvExample(r, root.read('.env.example')));
   if (r.deploy.includes('swarm')) {
     add('docker-stack.yml', 'generated', 'Docker Swarm stack: the image, replicas, rolling updates, limits, Docker secrets', renderStack(r, values));
     for (const s of swarmSecrets(r, values)) {
       // Never replace a secret that exists: a deployed stack keeps the one it was created with.
-      add(s.file, 'merged', 'A Docker secret for the Swarm stack (same value as in .env; not committed)', project.read(s.file) ?? s.value, true);
+      add(s.file, 'merged', 'A Docker secret for the Swarm stack (same value as in .env; not committed)', root.read(s.file) ?? s.value, true);
     }
   }
   if (r.deploy.includes('kubernetes')) {
-    for (const f of renderKubernetes(r, values, project.read('k8s/secrets.env'))) {
+    for (const f of renderKubernetes(r, values, root.read('k8s/secrets.env'))) {
       add(f.path, f.secrets ? 'merged' : 'generated', f.purpose, f.content, f.secrets);
     }
   }
   const secretPaths = files.filter((f) => f.sensitive).map((f) => f.path);
-  add('.gitignore', 'merged', 'Keeps secrets (.env and the like) out of git', renderGitignore(wantedIgnores(r, writeStarter, secretPaths), project.read('.gitignore')));
-  if (r.language === 'python') {
-    add('requirements.txt', 'merged', 'Pinned Python dependencies: framework, server and service drivers', renderRequirements(r, project.read('requirements.txt')));
-  }
-  if (writeStarter) {
-    for (const f of renderStarter(r, templates)) add(f.path, 'starter', `Starter ${fw.title} app (replace it with yours)`, f.content);
-  }
-  add('README.Docker.md', 'generated', 'How to build, run and reach the app, and where secrets live', renderReadme(r, files, notes, templates));
-  return { answers: r, files, starter: writeStarter, notes };
+  add('.gitignore', 'merged', 'Keeps secrets (.env and the like) out of git', renderGitignore(wantedIgnores(r, writeStarter, secretPaths), root.read('.gitignore')));
+  for (const f of provider.files(languageInput)) add(inApp(f.path), f.kind, f.purpose, f.content);
+  add('README.Docker.md', 'generated', 'How to build, run and reach the app, and where secrets live', renderReadme(r, fw.title, files, notes, templates));
+  const detection = facts.detected as Detection;
+  return { answers: r, files, starter: writeStarter, notes, detection, sources: sourcesOf(answers, r, detection) };
 }
 
+/** Kept out of every build context: secrets, version control, the Docker files themselves. */
+const COMMON_IGNORES = [
+  {
+    comment: 'Secrets stay out of the image: compose passes .env to the container at run time',
+    patterns: ['.env', '.env.*', '!.env.example', 'secrets'],
+  },
+  {
+    comment: 'Version control and editor settings',
+    patterns: ['.git', '.gitignore', '.vscode', '.idea', '**/.DS_Store'],
+  },
+  {
+    comment: 'Docker and deployment files: editing them should not invalidate the app layer',
+    patterns: ['Dockerfile', '.dockerignore', 'docker-compose*.yml', 'compose*.yaml', 'docker-stack.yml', 'k8s', 'README.Docker.md', '.yo-rc.json'],
+  },
+] as const;
+
 function renderDockerignore(r: ResolvedAnswers): string {
-  const blocks = languages[r.language].dockerignore.map((s) => [`# ${s.comment}`, ...s.patterns].join('\n'));
+  const blocks = [...COMMON_IGNORES, ...providerOf(r).dockerignore].map((s) => [`# ${s.comment}`, ...s.patterns].join('\n'));
   return `# What docker build never sees, written by generator-dockerize.\n# A small context builds faster and keeps secrets out of images.\n\n${blocks.join('\n\n')}\n`;
 }
 
-function renderReadme(r: ResolvedAnswers, files: readonly PlannedFile[], notes: readonly string[], templates: TemplateStore): string {
+function renderReadme(r: ResolvedAnswers, framework: string, files: readonly PlannedFile[], notes: readonly string[], templates: TemplateStore): string {
   // Starter files are left out: a re-run (when the app exists) must give the same README.
   const listed = files.filter((f) => f.kind !== 'starter').map((f) => ({ path: f.path, purpose: f.purpose }));
   listed.push({ path: 'README.Docker.md', purpose: 'This guide' });
-  return renderTemplate(templates, 'README.Docker.md.ejs', {
+  const ctx = entryContext(r);
+  const used = servicesOf(r);
+  const provider = providerOf(r);
+  return renderTemplate(templates, 'core/README.Docker.md.ejs', {
     name: r.name,
-    framework: frameworks[r.framework].title,
-    serviceTitles: r.services.map((s) => services[s].title),
-    services: r.services,
+    framework,
+    serviceTitles: used.map((s) => s.title),
+    serviceCommands: used.flatMap((s) => s.readme?.(ctx) ?? []),
+    secretsNotes: used.flatMap((s) => (s.secretsNote ? [s.secretsNote] : [])),
+    k8sSummaries: used.map((s) => s.k8sSummary),
     port: r.port,
     healthPath: r.healthPath,
     files: listed,
-    dbUser: dbIdentifier(entryContext(r)),
-    dbName: dbIdentifier(entryContext(r)),
-    servicesPrivate: r.services.length > 0 && !r.exposeServices,
-    baseImage: baseImage(r),
+    // The build context: the app's folder.
+    context: r.app,
+    servicesPrivate: used.length > 0 && !r.exposeServices,
+    baseImage: provider.runtime.tag.replace('{version}', r.runtimeVersion),
     notes,
     swarm: r.deploy.includes('swarm') ? { image: r.image, stack: r.name, replicas: r.replicas } : null,
     kubernetes: r.deploy.includes('kubernetes')
@@ -156,50 +236,35 @@ function renderReadme(r: ResolvedAnswers, files: readonly PlannedFile[], notes: 
   });
 }
 
-/** yarn/pnpm version from package.json's "packageManager" field, when it names the chosen tool. */
-function toolVersion(r: ResolvedAnswers, project: ProjectSnapshot): string | undefined {
-  const pkg = readJson(project, 'package.json');
-  const field = typeof pkg?.packageManager === 'string' ? pkg.packageManager : '';
-  const m = /^(npm|yarn|pnpm)@(\d+\.\d+\.\d+)/.exec(field);
-  return m && m[1] === r.packageManager && r.packageManager !== 'npm' ? m[2] : undefined;
-}
+/** The keys `dockerize --detect` prints, in this order. */
+const DETECT_KEYS = ['app', 'name', 'language', 'framework', 'services', 'packageManager', 'runtimeVersion', 'entrypoint', 'port', 'healthPath'] as const;
 
-function readJson(project: ProjectSnapshot, path: string): Record<string, unknown> | undefined {
-  const text = project.read(path);
-  if (text === undefined) return undefined;
-  try {
-    const v: unknown = JSON.parse(text);
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
+/**
+ * What `dockerize --detect` prints: the answers a run would use (detected, or
+ * defaulted where detection found nothing), `evidence` for each (the file and
+ * rule, or "default"), and `warnings`. Throws InputError when no app is found
+ * (or several, and none chosen).
+ */
+export function detectAnswers(input: { project: ProjectSnapshot; folderName?: string; app?: string }): Record<string, unknown> {
+  const given: Answers = input.app ? { app: input.app } : {};
+  const checked = validateAnswers(given);
+  if (!checked.ok) throw new InputError(checked.errors);
+  const facts = projectFacts(input.project, input.folderName, input.app);
+  const d = facts.detected as Detection;
+  const gaps = missing(given, d).filter((g) => g.pointer !== '/framework');
+  if (gaps.length) throw new InputError(gaps);
+  const values: Record<string, unknown> = {};
+  const evidence: Record<string, string> = {};
+  // Without a framework, only what doesn't depend on one can be said.
+  const soFar: Partial<Answers> = { ...given, ...(d.framework ? { framework: d.framework } : {}), language: d.language };
+  for (const key of DETECT_KEYS) {
+    const f = fields.find((x) => x.key === key);
+    const value = f?.default?.(soFar, facts);
+    if (value === undefined || value === null || (key === 'app' && value === '.')) continue;
+    (soFar as Record<string, unknown>)[key] = value;
+    values[key] = value;
+    evidence[key] = d.evidence[key] ?? (key === 'name' ? 'default: the folder name' : key === 'services' ? 'none found: no client package, URL or image of a service' : 'default');
   }
-}
-
-/** What the user should know about their existing project. */
-function projectNotes(r: ResolvedAnswers, project: ProjectSnapshot, writeStarter: boolean, toolPin: string | undefined): string[] {
-  const notes: string[] = [];
-  if (writeStarter) return notes;
-  if (r.language === 'node') {
-    const pm = r.packageManager ?? 'npm';
-    if (project.read(lockfiles[pm]) === undefined) {
-      notes.push(`No ${lockfiles[pm]} here: the image installs exactly what the lockfile pins, so run \`${pm} install\` once and commit the lockfile before building.`);
-    }
-    if (pm === 'yarn' && toolPin && isYarnBerry(toolPin)) {
-      notes.push('Yarn 2+ (Berry): the image needs node_modules, so set `nodeLinker: node-modules` in .yarnrc.yml.');
-    }
-    if (r.framework === 'nextjs') {
-      const config = ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs'].map((p) => project.read(p)).find((t) => t !== undefined);
-      if (!config || !/standalone/.test(config)) {
-        notes.push("Next.js must build standalone output: add `output: 'standalone'` to next.config (the Dockerfile copies .next/standalone).");
-      }
-    }
-    if (r.framework === 'nestjs' && !/"build"\s*:/.test(project.read('package.json') ?? '')) {
-      notes.push(`package.json needs a "build" script that compiles to ${r.entrypoint.split('/')[0]}/ (the image runs \`npm run build\`).`);
-    }
-  }
-  if (r.language === 'python' && !hasApp(r, project) && r.command === null) {
-    const where = r.framework === 'django' ? 'manage.py' : pythonModuleLayout(r.entrypoint).moduleFile;
-    notes.push(`No ${where} here: the image starts \`${startCommand(r).join(' ')}\`; set "entrypoint" to your app, or "command".`);
-  }
-  return notes;
+  const problems = d.problems.map((p) => `${p.key}: ${p.message}`);
+  return { ...values, evidence, warnings: [...problems, ...d.warnings] };
 }

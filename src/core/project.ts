@@ -1,7 +1,3 @@
-import { lockfiles, type PackageManager } from '../catalogue/index.js';
-import type { ProjectFacts } from './answers.js';
-import { normaliseName } from './validate.js';
-
 /**
  * A read-only view of the target folder. The core never touches a file
  * system: the front ends implement this over node:fs, Yeoman's mem-fs or an
@@ -10,18 +6,43 @@ import { normaliseName } from './validate.js';
 export interface ProjectSnapshot {
   /** The text of a file relative to the project root, or undefined when there is none. */
   read(path: string): string | undefined;
+  /** The entries of a folder ("" is the root), sorted, folders ending in "/"; undefined when there is no such folder. */
+  list(dir: string): string[] | undefined;
+  /** When a file was last changed (ms since the epoch), if the snapshot knows. */
+  modified?(path: string): number | undefined;
 }
 
-/** A snapshot over a plain object, for tests and dry runs. */
-export function snapshotOf(files: Readonly<Record<string, string>>): ProjectSnapshot {
-  return { read: (p) => (Object.prototype.hasOwnProperty.call(files, p) ? files[p] : undefined) };
+const norm = (dir: string) => (dir === '.' || dir === './' ? '' : dir.replace(/^\.\//, '').replace(/\/+$/, ''));
+
+/** A snapshot over a plain object of files (path -> text), for tests and dry runs. */
+export function snapshotOf(files: Readonly<Record<string, string>>, modified?: Readonly<Record<string, number>>): ProjectSnapshot {
+  const has = (p: string) => Object.prototype.hasOwnProperty.call(files, p);
+  return {
+    read: (p) => (has(p) ? files[p] : undefined),
+    list(dir) {
+      const d = norm(dir);
+      const prefix = d ? `${d}/` : '';
+      const out = new Set<string>();
+      for (const p of Object.keys(files)) {
+        if (!p.startsWith(prefix)) continue;
+        const rest = p.slice(prefix.length);
+        const slash = rest.indexOf('/');
+        out.add(slash === -1 ? rest : rest.slice(0, slash + 1));
+      }
+      return out.size || !d ? [...out].sort() : undefined;
+    },
+    ...(modified ? { modified: (p: string) => modified[p] } : {}),
+  };
 }
 
-export function detectFacts(project: ProjectSnapshot, folderName?: string): ProjectFacts {
-  const facts: ProjectFacts = {};
-  const suggested = folderName ? normaliseName(folderName) : '';
-  if (suggested) facts.suggestedName = suggested;
-  const found = (Object.keys(lockfiles) as PackageManager[]).find((pm) => project.read(lockfiles[pm]) !== undefined);
-  if (found) facts.lockfileManager = found;
-  return facts;
+/** The part of a snapshot below `dir` (a monorepo's app folder), as a snapshot of its own. */
+export function within(project: ProjectSnapshot, dir: string): ProjectSnapshot {
+  const d = norm(dir);
+  if (!d) return project;
+  const at = (p: string) => (p ? `${d}/${p}` : d);
+  return {
+    read: (p) => project.read(at(p)),
+    list: (sub) => project.list(at(norm(sub))),
+    ...(project.modified ? { modified: (p: string) => project.modified!(at(p)) } : {}),
+  };
 }

@@ -1,8 +1,8 @@
-import { SERVICES, frameworks } from '../catalogue/index.js';
 import type { Answers, ProjectFacts, ResolvedAnswers } from './answers.js';
 import { fields } from './fields.js';
+import { SERVICE_IDS, providerOf } from './registry.js';
 
-/** Answers with every default from the field table applied (answers must be valid). */
+/** Answers with every default from the field table applied (answers valid and complete: language and framework known). */
 export function resolveAnswers(answers: Answers, facts: ProjectFacts): ResolvedAnswers {
   const out: Record<string, unknown> = {};
   for (const f of fields) {
@@ -11,10 +11,9 @@ export function resolveAnswers(answers: Answers, facts: ProjectFacts): ResolvedA
     out[f.key] = given !== undefined ? given : f.default?.(answers, facts);
   }
   const r = out as unknown as ResolvedAnswers;
-  if (r.language === 'python') r.packageManager = null;
+  if (providerOf(r).packageManagers.length === 0) r.packageManager = null;
   r.command = answers.command ?? null;
-  r.entrypoint = answers.entrypoint ?? frameworks[r.framework].entrypoint.default;
-  // Catalogue order, so the same set of services always gives the same files.
-  r.services = SERVICES.filter((s) => r.services.includes(s));
+  // Registry order, so the same set of services always gives the same files.
+  r.services = SERVICE_IDS.filter((s) => r.services.includes(s));
   return r;
 }

@@ -5,24 +5,22 @@
  * the committed file and this builder disagree, and a property test checks
  * that the schema and validateAnswers accept exactly the same documents.
  */
-import { DEPLOY_TARGETS, FRAMEWORKS, LANGUAGES, PACKAGE_MANAGERS, SERVICES, frameworks, frameworksOf } from '../catalogue/index.js';
-import type { EntrypointKind } from '../catalogue/types.js';
-import type { Answers } from './answers.js';
+import { DEPLOY_TARGETS, type Answers } from './answers.js';
 import { fields } from './fields.js';
+import { FRAMEWORK_IDS, LANGUAGE_IDS, SERVICE_IDS, providers } from './registry.js';
 import {
+  ALL_PACKAGE_MANAGERS,
+  ALL_RUNTIME_VERSIONS,
+  APP_PATTERN,
   COMMAND_MAX_ITEMS,
   COMMAND_MAX_LENGTH,
-  ENTRYPOINT_PATTERNS,
   ENV_KEY_PATTERN,
   ENV_MAX_KEYS,
   HEALTH_PATH_PATTERN,
   IMAGE_PATTERN,
   NAME_MAX,
   NAME_PATTERN,
-  NEST_ENTRYPOINT_PATTERN,
-  REQUIRED_KEYS,
   RESERVED_ENV_KEYS,
-  runtimeVersionsOf,
 } from './validate.js';
 
 export const SCHEMA_ID = 'https://unpkg.com/generator-dockerize/schema/answers.schema.json';
@@ -41,24 +39,18 @@ const is = (key: string, value: string | readonly string[]): Json => ({
   required: [key],
 });
 
-function kindFrameworks(kind: EntrypointKind): string[] {
-  return Object.values(frameworks)
-    .filter((f) => f.entrypoint.kind === kind)
-    .map((f) => f.id);
-}
-
 export function answersSchema(): Json {
   const describe = (key: keyof Answers) => fields.find((f) => f.key === key)?.description;
-  const allRuntimes = [...new Set(LANGUAGES.flatMap(runtimeVersionsOf))];
   const properties: Record<keyof Answers, Json> = {
     $schema: { type: 'string' },
+    app: { type: 'string', pattern: APP_PATTERN, maxLength: 200, examples: ['backend', 'apps/api'] },
     name: { type: 'string', pattern: NAME_PATTERN, maxLength: NAME_MAX, examples: ['shop-api'] },
-    language: { enum: [...LANGUAGES] },
-    framework: { enum: [...FRAMEWORKS] },
-    services: { type: 'array', items: { enum: [...SERVICES] }, uniqueItems: true, default: [] },
+    language: { enum: [...LANGUAGE_IDS] },
+    framework: { enum: [...FRAMEWORK_IDS] },
+    services: { type: 'array', items: { enum: [...SERVICE_IDS] }, uniqueItems: true },
     port: { type: 'integer', minimum: 1, maximum: 65535 },
-    runtimeVersion: { type: 'string', enum: allRuntimes },
-    packageManager: { enum: [...PACKAGE_MANAGERS] },
+    runtimeVersion: { type: 'string', enum: [...ALL_RUNTIME_VERSIONS] },
+    packageManager: { enum: [...ALL_PACKAGE_MANAGERS] },
     entrypoint: { type: 'string' },
     command: {
       type: 'array',
@@ -66,7 +58,7 @@ export function answersSchema(): Json {
       maxItems: COMMAND_MAX_ITEMS,
       items: { type: 'string', minLength: 1, maxLength: COMMAND_MAX_LENGTH, pattern: '^[^\\u0000]*$' },
     },
-    healthPath: { type: 'string', pattern: HEALTH_PATH_PATTERN, maxLength: 200, default: '/health' },
+    healthPath: { type: 'string', pattern: HEALTH_PATH_PATTERN, maxLength: 200 },
     starter: { type: 'boolean', default: true },
     env: {
       type: 'object',
@@ -85,15 +77,24 @@ export function answersSchema(): Json {
     if (d) prop.description = d;
   }
 
-  const rules: Json[] = [
-    ...LANGUAGES.map((l) => when(is('language', l), { properties: { framework: { enum: frameworksOf(l) }, runtimeVersion: { enum: [...runtimeVersionsOf(l)] } } })),
-    when(is('language', 'python'), { properties: { packageManager: false } }),
-    ...(['python-app', 'python-package', 'node-file'] as const).map((kind) =>
-      when(is('framework', kindFrameworks(kind)), { properties: { entrypoint: { type: 'string', pattern: ENTRYPOINT_PATTERNS[kind] } } }),
+  const rules: Json[] = providers.flatMap((p) => [
+    when(is('language', p.id), {
+      properties: {
+        framework: { enum: p.frameworks.map((f) => f.id) },
+        runtimeVersion: { enum: [...p.runtime.supported] },
+        packageManager: p.packageManagers.length ? { enum: [...p.packageManagers] } : false,
+      },
+    }),
+    ...p.frameworks.map((f) =>
+      when(is('framework', f.id), {
+        properties: {
+          runtimeVersion: { enum: [...p.runtime.supported] },
+          packageManager: p.packageManagers.length ? { enum: [...p.packageManagers] } : false,
+          entrypoint: f.entrypoint.rules.length ? { type: 'string', allOf: f.entrypoint.rules.map((rule) => ({ pattern: rule.pattern })) } : { const: f.entrypoint.default },
+        },
+      }),
     ),
-    when(is('framework', 'nestjs'), { properties: { entrypoint: { type: 'string', pattern: NEST_ENTRYPOINT_PATTERN } } }),
-    ...kindFrameworks('fixed').map((id) => when(is('framework', id), { properties: { entrypoint: { const: frameworks[id as keyof typeof frameworks].entrypoint.default } } })),
-  ];
+  ]);
 
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -101,7 +102,6 @@ export function answersSchema(): Json {
     title: 'generator-dockerize answers',
     description: 'Answers for `dockerize --answers FILE` and `yo dockerize --answers FILE`.',
     type: 'object',
-    required: [...REQUIRED_KEYS],
     additionalProperties: false,
     properties,
     allOf: rules,

@@ -1,7 +1,8 @@
-import { frameworks, services, swarmSecretName, swarmSecretPath } from '../catalogue/index.js';
 import type { ResolvedAnswers } from './answers.js';
-import { entryContext } from './dockerfile.js';
 import { deployedVariables, isSecret } from './env.js';
+import { swarmSecretName, swarmSecretPath } from './provider.js';
+import { frameworkOf, servicesOf } from './registry.js';
+import { entryContext } from './toolkit.js';
 import { toYaml, type Path } from './yaml.js';
 
 /** Compose interpolates `$` in stack files: a literal dollar is written `$$`. */
@@ -48,10 +49,11 @@ export function stackModel(r: ResolvedAnswers, values: ReadonlyMap<string, strin
   const flow: Path[] = [];
   const volumes: Record<string, object> = {};
   const secrets: Record<string, object> = {};
-  for (const id of r.services) {
-    const part = services[id].swarm(ctx);
+  for (const entry of servicesOf(r)) {
+    const id = entry.id;
+    const part = entry.swarm(ctx);
     all[id] = part.service;
-    volumes[services[id].volume.name] = {};
+    volumes[entry.volume.name] = {};
     for (const [key, text] of Object.entries(part.comments ?? {})) comments.push([['services', id, ...key.split('.')], text]);
     if (Array.isArray(part.service.command)) flow.push(['services', id, 'command']);
     flow.push(['services', id, 'healthcheck', 'test']);
@@ -70,7 +72,7 @@ export function renderStack(r: ResolvedAnswers, values: ReadonlyMap<string, stri
   const { doc, comments, flow } = stackModel(r, values);
   return toYaml(doc, {
     header: [
-      `Docker Swarm stack for ${r.name} (${frameworks[r.framework].title}), written by generator-dockerize.`,
+      `Docker Swarm stack for ${r.name} (${frameworkOf(r).title}), written by generator-dockerize.`,
       `Deploy: docker stack deploy -c docker-stack.yml ${r.name}    Remove: docker stack rm ${r.name}`,
       'Build and push the image first, and keep secrets/ next to this file: see README.Docker.md.',
     ],

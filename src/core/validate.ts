@@ -6,20 +6,9 @@
  * Each validateX returns undefined when the value is fine, or a message that
  * says what is allowed.
  */
-import {
-  DEPLOY_TARGETS,
-  FRAMEWORKS,
-  LANGUAGES,
-  PACKAGE_MANAGERS,
-  SERVICES,
-  frameworks,
-  frameworksOf,
-  services,
-  versions,
-} from '../catalogue/index.js';
-import type { Language } from '../catalogue/types.js';
-import type { Answers } from './answers.js';
+import { DEPLOY_TARGETS, type Answers } from './answers.js';
 import { formatEnvValue, isEnvKey } from './dotenv.js';
+import { FRAMEWORK_IDS, LANGUAGE_IDS, SERVICE_IDS, findFramework, findProvider, frameworksOf, providers, services } from './registry.js';
 
 export type Validator = (value: unknown, answers: Partial<Answers>) => string | undefined;
 
@@ -46,8 +35,8 @@ const itemsError = (items: readonly string[], value: readonly unknown[]): string
   }
   return undefined;
 };
-/** The answers' language, when it is a valid one (other fields' rules depend on it). */
-const languageOf = (answers: Partial<Answers>): Language | undefined => (isOneOf(LANGUAGES, answers.language) ? answers.language : undefined);
+/** The answers' language provider, when the language is a valid one (other fields' rules depend on it). */
+const providerOf = (answers: Partial<Answers>) => findProvider(answers.language) ?? findFramework(answers.framework)?.provider;
 
 // -- name ---------------------------------------------------------------------
 
@@ -79,29 +68,38 @@ export const validateName: Validator = (value) => {
   return undefined;
 };
 
+// -- app folder ---------------------------------------------------------------
+
+export const APP_PATTERN = '^(?:\\.|(?!.*(?:^|/)\\.\\.?(?:/|$))[A-Za-z0-9_@+-][A-Za-z0-9._@+-]*(?:/[A-Za-z0-9._@+-]+)*)$';
+
+export const validateApp: Validator = (value) =>
+  typeof value === 'string' && value.length <= 200 && new RegExp(APP_PATTERN).test(value)
+    ? undefined
+    : `must be a folder inside the repository, relative with "/" separators (for example "backend" or "apps/api"), or ".", not ${show(value)}`;
+
 // -- language, framework, services --------------------------------------------
 
 export const validateLanguage: Validator = (value) =>
-  isOneOf(LANGUAGES, value)
+  isOneOf(LANGUAGE_IDS, value)
     ? undefined
-    : `must be one of: ${list(LANGUAGES)}, not ${show(value)}`;
+    : `must be one of: ${list(LANGUAGE_IDS)}, not ${show(value)}`;
 
 export const validateFramework: Validator = (value, answers) => {
-  const language = languageOf(answers);
-  if (!isOneOf(FRAMEWORKS, value)) {
-    const allowed = language ? `${list(frameworksOf(language))} (the ${language} frameworks)` : list(FRAMEWORKS);
+  const language = providerOf(answers);
+  const found = findFramework(value);
+  if (!found) {
+    const allowed = language ? `${list(frameworksOf(language.id))} (the ${language.id} frameworks)` : list(FRAMEWORK_IDS);
     return `must be one of: ${allowed}, not ${show(value)}`;
   }
-  const entry = frameworks[value];
-  if (language && entry.language !== language) {
-    return `${show(value)} is a ${entry.language} framework, but language is ${JSON.stringify(language)}: pick one of ${list(frameworksOf(language))}, or set language to ${JSON.stringify(entry.language)}`;
+  if (language && found.provider !== language) {
+    return `${show(value)} is a ${found.provider.id} framework, but language is ${JSON.stringify(language.id)}: pick one of ${list(frameworksOf(language.id))}, or set language to ${JSON.stringify(found.provider.id)}`;
   }
   return undefined;
 };
 
 export const validateServices: Validator = (value) => {
-  if (!Array.isArray(value)) return `must be a list of services from: ${list(SERVICES)} (an empty list is fine), not ${show(value)}`;
-  return itemsError(SERVICES, value);
+  if (!Array.isArray(value)) return `must be a list of services from: ${list(SERVICE_IDS)} (an empty list is fine), not ${show(value)}`;
+  return itemsError(SERVICE_IDS, value);
 };
 
 // -- port, runtime, package manager ------------------------------------------
@@ -111,64 +109,44 @@ export const validatePort: Validator = (value) =>
     ? undefined
     : `must be an integer from 1 to 65535, not ${show(value)}`;
 
-export function runtimeVersionsOf(language: Language): readonly string[] {
-  return versions.runtimes[language].supported;
-}
+/** Every runtime version some language supports (for the schema, when the language is not known). */
+export const ALL_RUNTIME_VERSIONS: readonly string[] = [...new Set(providers.flatMap((p) => p.runtime.supported))];
 
 export const validateRuntimeVersion: Validator = (value, answers) => {
-  const language = languageOf(answers);
-  const allowed = language ? runtimeVersionsOf(language) : [...new Set(LANGUAGES.flatMap(runtimeVersionsOf))];
+  const language = providerOf(answers);
+  const allowed = language ? language.runtime.supported : ALL_RUNTIME_VERSIONS;
   if (typeof value === 'string' && allowed.includes(value)) return undefined;
-  return `must be one of: ${list(allowed)}${language ? ` (supported ${language} versions)` : ''}, given as a string, not ${show(value)}`;
+  return `must be one of: ${list(allowed)}${language ? ` (supported ${language.id} versions)` : ''}, given as a string, not ${show(value)}`;
 };
 
+/** Every package manager some language lets the answers choose. */
+export const ALL_PACKAGE_MANAGERS: readonly string[] = [...new Set(providers.flatMap((p) => p.packageManagers))];
+
 export const validatePackageManager: Validator = (value, answers) => {
-  if (answers.language === 'python') return `is only for node projects (Python dependencies come from requirements.txt); remove it`;
-  return isOneOf(PACKAGE_MANAGERS, value)
-    ? undefined
-    : `must be one of: ${list(PACKAGE_MANAGERS)}, not ${show(value)}`;
+  const language = providerOf(answers);
+  if (language && language.packageManagers.length === 0) {
+    const others = providers.filter((p) => p.packageManagers.length > 0).map((p) => p.id);
+    return `is only for ${list(others)} projects (${language.title} has one way to install its dependencies); remove it`;
+  }
+  const allowed = language ? language.packageManagers : ALL_PACKAGE_MANAGERS;
+  return isOneOf(allowed, value) ? undefined : `must be one of: ${list(allowed)}, not ${show(value)}`;
 };
 
 // -- entrypoint, command, health path ------------------------------------------
 
-/** Python's reserved words can't be module or attribute names in an import. */
-export const PYTHON_KEYWORDS = [
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except',
-  'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
-] as const;
-const PY_IDENT = `(?!(?:${PYTHON_KEYWORDS.join('|')})(?![A-Za-z0-9_]))[A-Za-z_][A-Za-z0-9_]*`;
-export const ENTRYPOINT_PATTERNS = {
-  'python-app': `^${PY_IDENT}(?:\\.${PY_IDENT})*:${PY_IDENT}$`,
-  'python-package': `^${PY_IDENT}(?:\\.${PY_IDENT})*$`,
-  'node-file': '^(?!.*(?:^|/)\\.\\.?(?:/|$))[A-Za-z0-9_@+-][A-Za-z0-9._@+-]*(?:/[A-Za-z0-9._@+-]+)*\\.(?:js|mjs|cjs)$',
-} as const;
-
-/** NestJS starters compile src/ into the entrypoint's folder, so the file must be inside one. */
-export const NEST_ENTRYPOINT_PATTERN = '^[^/]+/.+\\.js$';
-
 export const validateEntrypoint: Validator = (value, answers) => {
-  const fw = isOneOf(FRAMEWORKS, answers.framework) ? frameworks[answers.framework] : undefined;
+  const fw = findFramework(answers.framework)?.framework;
   if (typeof value !== 'string') return `must be a string, not ${show(value)}`;
   if (value.startsWith('/') || value.includes('\\') || value.split('/').includes('..')) {
     return `must stay inside the project: a relative path with "/" separators, no ".." and not absolute, not ${show(value)}`;
   }
   if (!fw) return undefined;
-  const kind = fw.entrypoint.kind;
-  if (kind === 'fixed') {
-    return value === fw.entrypoint.default ? undefined : `is fixed to ${JSON.stringify(fw.entrypoint.default)} for ${fw.title} (${fw.entrypoint.help}); remove it, or use "command"`;
+  const spec = fw.entrypoint;
+  if (spec.rules.length === 0) {
+    return value === spec.default ? undefined : `is fixed to ${JSON.stringify(spec.default)} for ${fw.title} (${spec.help}); remove it, or use "command"`;
   }
-  const examples: Record<string, string> = {
-    'python-app': 'package.module:attribute (Python names, not reserved words), for example "app.main:app"',
-    'python-package': 'a dotted Python package name (not a reserved word), for example "config"',
-    'node-file': 'a relative .js/.mjs/.cjs path with letters, digits and ._@+- in its parts, for example "src/server.js"',
-  };
-  if (!new RegExp(ENTRYPOINT_PATTERNS[kind]).test(value)) {
-    return `must be ${examples[kind]} (${fw.entrypoint.help}), not ${show(value)}`;
-  }
-  if (fw.id === 'nestjs' && !new RegExp(NEST_ENTRYPOINT_PATTERN).test(value)) {
-    return `must be the compiled .js file inside the build output folder, for example "dist/main.js", not ${show(value)}`;
-  }
-  return undefined;
+  const broken = spec.rules.find((rule) => !new RegExp(rule.pattern).test(value));
+  return broken ? `must be ${broken.must}, not ${show(value)}` : undefined;
 };
 
 export const COMMAND_MAX_ITEMS = 64;
@@ -203,8 +181,8 @@ export const validateExposeServices = validateBoolean;
 export const RESERVED_ENV_KEYS: readonly string[] = [
   'APP_PORT',
   'PORT',
-  ...Object.values(services).flatMap((s) => s.env.map((e) => e.key)),
-  ...Object.values(frameworks).flatMap((f) => (f.env ?? []).map((e) => e.key)),
+  ...services.flatMap((s) => s.env.map((e) => e.key)),
+  ...providers.flatMap((p) => p.frameworks.flatMap((f) => (f.env ?? []).map((e) => e.key))),
 ];
 
 export const ENV_KEY_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
@@ -266,6 +244,7 @@ export const validateSchemaRef: Validator = (value) => (typeof value === 'string
 /** Per-key validators, in the order keys are checked (language before what depends on it). */
 export const validators: Readonly<Record<keyof Answers, Validator>> = {
   $schema: validateSchemaRef,
+  app: validateApp,
   name: validateName,
   language: validateLanguage,
   framework: validateFramework,
@@ -285,7 +264,6 @@ export const validators: Readonly<Record<keyof Answers, Validator>> = {
 };
 
 export const ANSWER_KEYS = Object.keys(validators) as (keyof Answers)[];
-export const REQUIRED_KEYS: readonly (keyof Answers)[] = ['name', 'language', 'framework'];
 
 export interface FieldError {
   /** JSON pointer to the offending value ("" for the whole document). */
@@ -330,7 +308,7 @@ export function closestKey(key: string): string | undefined {
 /** Checks a parsed answers document against every rule; all problems are reported, not just the first. */
 export function validateAnswers(input: unknown): ValidationResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, errors: [{ pointer: '', message: `the answers must be a JSON object like {"name": "shop-api", "language": "python", "framework": "fastapi"}, not ${show(input)}` }] };
+    return { ok: false, errors: [{ pointer: '', message: `the answers must be a JSON object like {"name": "shop-api", "framework": "fastapi"} (every key may be left out: detection fills it), not ${show(input)}` }] };
   }
   const doc = input as Record<string, unknown>;
   const errors: FieldError[] = [];
@@ -342,9 +320,6 @@ export function validateAnswers(input: unknown): ValidationResult {
         message: `unknown key${near ? `: did you mean ${JSON.stringify(near)}?` : ''} Allowed keys: ${ANSWER_KEYS.filter((k) => k !== '$schema').join(', ')}`,
       });
     }
-  }
-  for (const key of REQUIRED_KEYS) {
-    if (doc[key] === undefined) errors.push({ pointer: `/${key}`, message: `is required (${describeRequired(key)})` });
   }
   const partial = doc as Partial<Answers>;
   for (const key of ANSWER_KEYS) {
@@ -363,19 +338,6 @@ export function validateAnswers(input: unknown): ValidationResult {
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, answers: doc as unknown as Answers };
-}
-
-function describeRequired(key: keyof Answers): string {
-  switch (key) {
-    case 'name':
-      return 'the project name, for example "shop-api"';
-    case 'language':
-      return `one of: ${list(LANGUAGES)}`;
-    case 'framework':
-      return `one of: ${list(FRAMEWORKS)}`;
-    default:
-      return key;
-  }
 }
 
 /** One line per error, as the CLI and the generator print them. */

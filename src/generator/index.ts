@@ -10,11 +10,10 @@ import Generator, { type BaseOptions } from 'yeoman-generator';
 import {
   InputError,
   classify,
-  detectFacts,
+  evidenceFor,
   fields,
   generate,
   promptContext,
-  resolveAnswers,
   validateAnswers,
   type Answers,
   type Field,
@@ -24,10 +23,11 @@ import {
 } from '../core/index.js';
 import { conflictReport, invalidAnswers, starterMessage } from '../core/messages.js';
 import { readAnswersFile } from '../node/answers-file.js';
+import { fsSnapshot, type FsLike } from '../node/fs-project.js';
 import { loadTemplates } from '../node/templates.js';
 import { commitAtomically, type CommitEnv } from './commit.js';
 
-type Options = BaseOptions & { answers?: string; force?: boolean; skipExisting?: boolean; 'skip-existing'?: boolean };
+type Options = BaseOptions & { answers?: string; app?: string; yes?: boolean; force?: boolean; skipExisting?: boolean; 'skip-existing'?: boolean };
 
 /** An error `yo` turns into this exit code (2: bad input, 3: conflicts). */
 function failure(message: string, code: 2 | 3): Error {
@@ -55,6 +55,8 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
     this.plan = undefined;
     this.option('answers', { type: String, description: 'Answers as JSON (see schema/answers.schema.json): no questions asked' });
     this.option('skip-existing', { type: Boolean, description: 'Keep existing files that differ instead of failing (with --answers)' });
+    this.option('yes', { type: Boolean, alias: 'y', description: 'Ask nothing: every answer detected (or defaulted)' });
+    this.option('app', { type: String, description: 'The app folder inside the repository, for monorepos (default: the only app found)' });
   }
 
   initializing(): void {
@@ -69,8 +71,12 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
   }
 
   async prompting(): Promise<void> {
-    if (this.fromFile) return;
-    const stored = this.config.getAll();
+    const stored = { ...this.config.getAll(), ...(this.options.app ? { app: this.options.app } : {}) } as Partial<Answers>;
+    if (this.fromFile || this.options.yes) {
+      // No questions: the answers file (or what a previous run stored), completed by detection.
+      this.answers = this.fromFile ? { ...this.answers, ...(this.options.app ? { app: this.options.app } : {}) } : stored;
+      return;
+    }
     const project = this._snapshot();
     const ctx = promptContext(project, nodePath.basename(this.destinationRoot()));
     const questions = fields.filter((f) => f.prompt && stored[f.key] === undefined).map((f) => this._question(f, stored, ctx));
@@ -81,28 +87,29 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
   configuring(): void {
     const checked = validateAnswers(this.answers);
     if (!checked.ok) throw failure(invalidAnswers(checked.errors, '.yo-rc.json'), 2);
-    const { $schema: _ignored, ...keep } = checked.answers;
-    // A re-run reads these back and asks nothing already answered: store the
-    // value every question would have had (defaults included), not only what was typed.
-    const resolved = resolveAnswers(checked.answers, detectFacts(this._snapshot(), nodePath.basename(this.destinationRoot())));
-    const asked = Object.fromEntries(fields.filter((f) => f.prompt && resolved[f.key as keyof typeof resolved] != null).map((f) => [f.key, resolved[f.key as keyof typeof resolved]]));
-    this.config.set({ ...asked, ...keep });
-  }
-
-  writing(): void {
-    const project = this._snapshot();
     try {
-      this.plan = generate({ answers: this.answers, project, templates: loadTemplates(), folderName: nodePath.basename(this.destinationRoot()) });
+      this.plan = generate({ answers: checked.answers, project: this._snapshot(), templates: loadTemplates(), folderName: nodePath.basename(this.destinationRoot()) });
     } catch (err) {
       if (err instanceof InputError) throw failure(invalidAnswers(err.errors), 2);
       throw err;
     }
+    const { $schema: _ignored, ...keep } = checked.answers;
+    // A re-run reads these back and asks nothing already answered: store the
+    // value every question would have had (detected and defaults included), not only what was typed.
+    const resolved = this.plan.answers as unknown as Record<string, unknown>;
+    const asked = Object.fromEntries(fields.filter((f) => f.prompt && resolved[f.key] != null).map((f) => [f.key, resolved[f.key]]));
+    this.config.set({ ...asked, ...keep });
+  }
+
+  writing(): void {
+    if (!this.plan) return;
+    const project = this._snapshot();
     const changes = classify(this.plan.files, project);
     const skipExisting = Boolean(this.options.skipExisting ?? this.options['skip-existing']);
     const force = Boolean(this.options.force ?? (this.env as { conflicterOptions?: { force?: boolean } }).conflicterOptions?.force);
     const conflicts = changes.filter((c) => c.status === 'conflict');
     // Without someone to ask, never overwrite: report and stop before anything is written.
-    const unattended = this.fromFile || !process.stdin.isTTY;
+    const unattended = this.fromFile || Boolean(this.options.yes) || !process.stdin.isTTY;
     if (conflicts.length > 0 && unattended && !force && !skipExisting) {
       throw failure(conflictReport(conflicts.map((c) => c.file.path)), 3);
     }
@@ -124,6 +131,8 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
 
   end(): void {
     if (!this.plan) return;
+    for (const s of this.plan.sources.filter((x) => x.from === 'detected')) this.log(`Detected ${s.key}: ${JSON.stringify((this.plan.answers as unknown as Record<string, unknown>)[s.key])} (${s.evidence})`);
+    for (const w of this.plan.detection.warnings) this.log(`Warning: ${w}`);
     if (this.plan.starter) this.log(starterMessage(this.plan));
     for (const note of this.plan.notes) this.log(`Note: ${note}`);
     this.log('\nNext: docker compose up --build   (see README.Docker.md)');
@@ -131,29 +140,36 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
 
   /** The destination folder as the core sees it, through Yeoman's in-memory file system. */
   private _snapshot(): ProjectSnapshot {
+    // Folders are listed from the disk (detection runs before anything is written); files are read through mem-fs.
+    const disk = fsSnapshot(fs as unknown as FsLike, this.destinationRoot());
     return {
       read: (p) => {
         const full = this.destinationPath(p);
         return this.fs.exists(full) ? this.fs.read(full) : undefined;
       },
+      list: (d) => disk.list(d),
+      modified: (p) => disk.modified?.(p),
     };
   }
 
   private _question(f: Field, stored: Partial<Answers>, ctx: PromptContext): Record<string, unknown> {
     const prompt = f.prompt!;
-    const facts = ctx.facts;
     const all = (soFar: Partial<Answers>) => ({ ...stored, ...soFar });
     return {
       type: INQUIRER_TYPE[prompt.type],
       name: f.key,
-      message: prompt.message,
+      message: (soFar: Partial<Answers>) => {
+        const evidence = evidenceFor(f.key, all(soFar), ctx.facts(all(soFar)));
+        return evidence ? `${prompt.message} (found: ${evidence})` : prompt.message;
+      },
       when: (soFar: Partial<Answers>) => (prompt.when ? prompt.when(all(soFar), ctx) : true),
-      default: (soFar: Partial<Answers>) => f.default?.(all(soFar), facts),
+      default: (soFar: Partial<Answers>) => f.default?.(all(soFar), ctx.facts(all(soFar))),
       ...(prompt.choices
         ? {
             choices: (soFar: Partial<Answers>) => {
+              const facts = ctx.facts(all(soFar));
               const initial = f.default?.(all(soFar), facts);
-              return prompt.choices!(all(soFar)).map((c) => ({
+              return prompt.choices!(all(soFar), facts).map((c) => ({
                 name: c.title,
                 value: c.value,
                 ...(prompt.type === 'multiselect' ? { checked: Array.isArray(initial) && initial.includes(c.value) } : {}),

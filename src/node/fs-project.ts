@@ -8,16 +8,41 @@ export interface FsLike {
   renameSync(from: string, to: string): void;
   unlinkSync(path: string): void;
   mkdirSync(path: string, options: { recursive: true }): unknown;
-  statSync(path: string, options?: { throwIfNoEntry: false }): { isFile(): boolean; isDirectory(): boolean; mode: number } | undefined;
+  statSync(path: string, options?: { throwIfNoEntry: false }): { isFile(): boolean; isDirectory(): boolean; mode: number; mtimeMs?: number } | undefined;
+  readdirSync(path: string, options: { withFileTypes: true }): Array<{ name: string | { toString(): string }; isDirectory(): boolean; isSymbolicLink(): boolean }>;
 }
 
 function code(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
 }
 
-/** A ProjectSnapshot over a folder: the core reads only the files it asks for. */
+/** A ProjectSnapshot over a folder: the core reads only the files and folders it asks for. */
 export function fsSnapshot(fs: FsLike, root: string): ProjectSnapshot {
   return {
+    list(dir) {
+      const full = nodePath.join(root, dir);
+      try {
+        return fs
+          .readdirSync(full, { withFileTypes: true })
+          .map((e) => {
+            const name = String(e.name);
+            // A symlink counts as what it points to (a broken one as a file, which read() then finds missing).
+            const isDir = e.isDirectory() || (e.isSymbolicLink() && fs.statSync(nodePath.join(full, name), { throwIfNoEntry: false })?.isDirectory() === true);
+            return isDir ? `${name}/` : name;
+          })
+          .sort();
+      } catch (err) {
+        if (code(err) === 'ENOENT' || code(err) === 'ENOTDIR') return undefined;
+        throw err;
+      }
+    },
+    modified(path) {
+      try {
+        return fs.statSync(nodePath.join(root, path), { throwIfNoEntry: false })?.mtimeMs;
+      } catch {
+        return undefined;
+      }
+    },
     read(path) {
       const full = nodePath.join(root, path);
       try {

@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { versions } from '../../src/catalogue/index.js';
+import { versions } from '../../src/versions.js';
 import { matrix, planOf } from '../helpers/cases.js';
 import { engineProblem, run } from './docker.js';
 

@@ -1,10 +1,11 @@
 /** fast-check arbitraries for answers: valid ones over every key, and invalid or random documents. */
 import fc from 'fast-check';
-import { DEPLOY_TARGETS, FRAMEWORKS, SERVICES, frameworks, versions } from '../../src/catalogue/index.js';
-import type { FrameworkId } from '../../src/catalogue/types.js';
+import { DEPLOY_TARGETS } from '../../src/core/answers.js';
 import { formatEnvValue } from '../../src/core/dotenv.js';
 import type { Answers } from '../../src/core/index.js';
-import { PYTHON_KEYWORDS, RESERVED_ENV_KEYS } from '../../src/core/validate.js';
+import { FRAMEWORK_IDS, SERVICE_IDS, findFramework } from '../../src/core/registry.js';
+import { RESERVED_ENV_KEYS } from '../../src/core/validate.js';
+import { PYTHON_KEYWORDS } from '../../src/languages/python/names.js';
 
 const lower = 'abcdefghijklmnopqrstuvwxyz';
 const digits = '0123456789';
@@ -26,18 +27,24 @@ const nodeFile = fc
   .map(([dirs, base, ext]) => [...dirs, base + ext].join('/'));
 const nestFile = fc.tuple(pathPart, fc.array(pathPart, { maxLength: 1 }), pathPart).map(([top, dirs, base]) => [top, ...dirs, `${base}.js`].join('/'));
 
-function entrypointFor(id: FrameworkId): fc.Arbitrary<string> {
-  switch (frameworks[id].entrypoint.kind) {
-    case 'python-app':
-      return fc.tuple(pyModule, pyIdent).map(([m, a]) => `${m}:${a}`);
-    case 'python-package':
+/** Entry points of the kinds each framework takes (by the language's own rules). */
+function entrypointFor(id: string): fc.Arbitrary<string> {
+  switch (id) {
+    case 'fastapi':
+    case 'flask':
+      return fc.tuple(pyModule, pyIdent, fc.boolean()).map(([m, a, factory]) => `${m}:${a}${factory ? '()' : ''}`);
+    case 'django':
       return pyModule;
-    case 'node-file':
-      return id === 'nestjs' ? nestFile : nodeFile;
-    case 'fixed':
-      return fc.constant(frameworks[id].entrypoint.default);
+    case 'nestjs':
+      return nestFile;
+    case 'nextjs':
+      return fc.constant('server.js');
+    default:
+      return nodeFile;
   }
 }
+
+const appFolder = fc.oneof(fc.constant('.'), fc.array(pathPart, { minLength: 1, maxLength: 2 }).map((p) => p.join('/')));
 
 /** Strings as nasty as JSON allows: quotes, $, #, :, newlines, unicode, YAML and EJS specials. */
 export const nastyString = fc.oneof(
@@ -62,17 +69,19 @@ const imageRef = fc
   .map(([r, n, t]) => `${r ?? ''}${n.replace(/_+/g, '-').replace(/-+/g, '-')}${t ?? ''}`);
 
 /** A valid answers document, with any subset of the optional keys. */
-export const validAnswers: fc.Arbitrary<Answers> = fc.constantFrom(...FRAMEWORKS).chain((framework) => {
-  const fw = frameworks[framework];
-  const node = fw.language === 'node';
+export const validAnswers: fc.Arbitrary<Answers> = fc.constantFrom(...FRAMEWORK_IDS).chain((framework) => {
+  const { provider } = findFramework(framework)!;
   return fc
     .record(
       {
+        app: appFolder,
         name: validName,
-        services: fc.subarray([...SERVICES]),
+        // A framework names its language: the answers may leave it out.
+        language: fc.constantFrom(provider.id, undefined),
+        services: fc.subarray([...SERVICE_IDS]),
         port: fc.integer({ min: 1, max: 65535 }),
-        runtimeVersion: fc.constantFrom(...versions.runtimes[fw.language].supported),
-        packageManager: node ? fc.constantFrom('npm' as const, 'yarn' as const, 'pnpm' as const) : fc.constant(undefined),
+        runtimeVersion: fc.constantFrom(...provider.runtime.supported),
+        packageManager: provider.packageManagers.length ? fc.constantFrom(...provider.packageManagers) : fc.constant(undefined),
         entrypoint: entrypointFor(framework),
         command: fc.array(nastyString, { minLength: 1, maxLength: 4 }),
         healthPath,
@@ -86,7 +95,7 @@ export const validAnswers: fc.Arbitrary<Answers> = fc.constantFrom(...FRAMEWORKS
       { requiredKeys: ['name', 'services'] },
     )
     .map((r) => {
-      const a: Record<string, unknown> = { ...r, language: fw.language, framework };
+      const a: Record<string, unknown> = { ...r, framework };
       for (const [k, v] of Object.entries(a)) if (v === undefined) delete a[k];
       // The Node starter ships an npm lockfile: another manager needs starter: false (a documented rule).
       if (a.packageManager && a.packageManager !== 'npm') a.starter = false;
@@ -130,16 +139,13 @@ const badValue = fc.oneof(
   fc.boolean(),
 );
 
-const keyNames = ['name', 'language', 'framework', 'services', 'port', 'runtimeVersion', 'packageManager', 'entrypoint', 'command', 'healthPath', 'starter', 'env', 'exposeServices', 'deploy', 'replicas', 'image'] as const;
+const keyNames = ['app', 'name', 'language', 'framework', 'services', 'port', 'runtimeVersion', 'packageManager', 'entrypoint', 'command', 'healthPath', 'starter', 'env', 'exposeServices', 'deploy', 'replicas', 'image'] as const;
 
 /** A valid document with one key corrupted, dropped, or an unknown key added. */
 export const invalidAnswers: fc.Arbitrary<unknown> = fc.oneof(
   fc.tuple(validAnswers, fc.constantFrom(...keyNames), badValue).map(([a, k, v]) => ({ ...a, [k]: v })),
-  fc.tuple(validAnswers, fc.constantFrom('name', 'language', 'framework')).map(([a, k]) => {
-    const copy: Record<string, unknown> = { ...a };
-    delete copy[k];
-    return copy;
-  }),
+  // A language that contradicts the framework.
+  fc.tuple(validAnswers, fc.constantFrom('python', 'node')).map(([a, language]) => ({ ...a, language })).filter((a) => findFramework(a.framework)?.provider.id !== a.language),
   fc.tuple(validAnswers, fc.constantFrom('porrt', 'framwork', 'service', 'Name', 'extra', 'version', '__proto__x')).map(([a, k]) => ({ ...a, [k]: 1 })),
 );
 

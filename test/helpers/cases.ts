@@ -1,5 +1,4 @@
-import { SERVICES, frameworks } from '../../src/catalogue/index.js';
-import type { ServiceId } from '../../src/catalogue/types.js';
+import { SERVICE_IDS, providers } from '../../src/core/registry.js';
 import { generate, seededRandom, snapshotOf, type Answers, type Plan } from '../../src/core/index.js';
 import { loadTemplates } from '../../src/node/templates.js';
 
@@ -11,20 +10,22 @@ export interface Case {
 }
 
 /** Every subset of the services, in catalogue order. */
-export const serviceSets: ServiceId[][] = (() => {
-  const sets: ServiceId[][] = [[]];
-  for (const s of SERVICES) for (const prev of [...sets]) sets.push([...prev, s]);
+export const serviceSets: string[][] = (() => {
+  const sets: string[][] = [[]];
+  for (const s of SERVICE_IDS) for (const prev of [...sets]) sets.push([...prev, s]);
   return sets;
 })();
 
 export const caseName = (framework: string, services: readonly string[]) => [framework, ...services].join('+');
 
 /** Every language x framework x set of services, into an empty folder (so with a starter app). */
-export const matrix: Case[] = Object.values(frameworks).flatMap((fw) =>
-  serviceSets.map((services) => ({
-    name: caseName(fw.id, services),
-    answers: { name: `${fw.id}-app`, language: fw.language, framework: fw.id, services },
-  })),
+export const matrix: Case[] = providers.flatMap((p) =>
+  p.frameworks.flatMap((fw) =>
+    serviceSets.map((services) => ({
+      name: caseName(fw.id, services),
+      answers: { name: `${fw.id}-app`, language: p.id, framework: fw.id, services },
+    })),
+  ),
 );
 
 const existingNodeApp = (extra: Record<string, unknown> = {}) =>

@@ -17,7 +17,7 @@ import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClai
 import { Service } from 'kubernetes-models/v1/Service';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import type { Plan } from '../../src/core/index.js';
-import { startCommand } from '../../src/core/dockerfile.js';
+import { startCommand } from '../../src/core/registry.js';
 import { envSpecs } from '../../src/core/env.js';
 
 const require = createRequire(import.meta.url);
@@ -34,6 +34,11 @@ const validateCompose = ajv.compile(composeSchemaBody);
 
 export function file(plan: Plan, path: string): string | undefined {
   return plan.files.find((f) => f.path === path)?.content;
+}
+
+/** A file of the app's own folder (the Dockerfile and its context), which is the root unless `app` says otherwise. */
+export function appFile(plan: Plan, path: string): string | undefined {
+  return file(plan, plan.answers.app === '.' ? path : `${plan.answers.app}/${path}`);
 }
 
 // -- Dockerfile ----------------------------------------------------------------
@@ -124,7 +129,7 @@ export function checkDockerfileOrder(dockerfile: string): string[] {
 
 /** Parse, lint (dockerfile-utils: no diagnostics at all), order, and the secure-default rules. */
 export function checkDockerfile(plan: Plan): string[] {
-  const dockerfile = file(plan, 'Dockerfile');
+  const dockerfile = appFile(plan, 'Dockerfile');
   if (dockerfile === undefined) return ['no Dockerfile'];
   const problems: string[] = [];
   for (const d of lintDockerfile(dockerfile)) problems.push(`lint line ${d.range.start.line + 1}: ${d.message}`);
@@ -212,7 +217,8 @@ export function checkCompose(plan: Plan): string[] {
   const services = doc.services ?? {};
   const app = services.app;
   if (!app) return [...problems, 'no app service'];
-  if (app.build !== '.') problems.push('app is not built from .');
+  const context = plan.answers.app === '.' ? '.' : `./${plan.answers.app}`;
+  if (app.build !== context) problems.push(`app is not built from ${context}`);
   if (app.env_file !== '.env') problems.push('app does not read .env');
   if (!Array.isArray(app.ports) || !app.ports.some((p: string) => String(p).endsWith(`:${plan.answers.port}`))) problems.push('app port not published');
   for (const s of plan.answers.services) {
@@ -281,7 +287,7 @@ export function checkEnv(plan: Plan): string[] {
 
 export function checkIgnores(plan: Plan): string[] {
   const problems: string[] = [];
-  const dockerignore = (file(plan, '.dockerignore') ?? '').split('\n');
+  const dockerignore = (appFile(plan, '.dockerignore') ?? '').split('\n');
   for (const p of ['.env', '.git', 'secrets', 'k8s']) if (!dockerignore.includes(p)) problems.push(`.dockerignore lacks ${p}`);
   const gitignore = (file(plan, '.gitignore') ?? '').split('\n').map((l) => l.trim());
   if (!gitignore.some((l) => ['.env', '/.env', '.env*', '*.env'].includes(l))) problems.push('.gitignore does not ignore .env');

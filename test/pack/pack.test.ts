@@ -30,7 +30,7 @@ const userEnv = () => pkg.env;
 describe('the published package', () => {
   it('contains what users need and nothing of the development setup', () => {
     const list = sh('tar', ['-tzf', pkg.tarball], { cwd: pkg.root }).stdout.split('\n').filter(Boolean);
-    for (const f of ['package/generators/app/index.js', 'package/dist/bundle/generator.js', 'package/dist/bundle/dockerize.js', 'package/dist/core/index.js', 'package/bin/dockerize.js', 'package/schema/answers.schema.json', 'package/templates/Dockerfile.python.ejs', 'package/templates/starters/lockfiles/express+postgres.json']) {
+    for (const f of ['package/generators/app/index.js', 'package/dist/bundle/generator.js', 'package/dist/bundle/dockerize.js', 'package/dist/core/index.js', 'package/bin/dockerize.js', 'package/schema/answers.schema.json', 'package/dist/templates/python/Dockerfile.ejs', 'package/dist/templates/core/README.Docker.md.ejs', 'package/dist/templates/node/lockfiles/express+postgres.json']) {
       expect(list).toContain(f);
     }
     expect(list.filter((f) => /^package\/(test|src|scripts)\//.test(f))).toEqual([]);

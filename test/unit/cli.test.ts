@@ -98,7 +98,7 @@ describe('bad input: exit 2, one clear message, nothing written, no stack trace'
     ['an unknown option', ['--answer', 'answers.json'], answers(ok), /Unknown option '--answer'.*\(see dockerize --help\)/],
     ['a stray argument', ['answers.json'], answers(ok), /Unexpected argument 'answers\.json'/],
     ['--force with --skip-existing', ['--answers', 'answers.json', '--force', '--skip-existing'], answers(ok), /--force and --skip-existing contradict each other/],
-    ['no terminal and no --answers', [], {}, /no terminal to ask questions in: pass --answers FILE/],
+    ['no terminal and no --answers', [], {}, /no terminal to ask questions in: pass --yes \(detect everything\), or --answers FILE/],
   ];
 
   it.each(cases)('%s', async (_what, argv, files, message) => {

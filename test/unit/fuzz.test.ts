@@ -41,7 +41,7 @@ describe('fuzz', () => {
     );
   });
 
-  it('1000 random JSON documents and texts: never a crash; exit 2 with nothing written unless the document is valid', async () => {
+  it('1000 random JSON documents and texts: never a crash; exit 2 with nothing written unless the document is valid and names a framework', async () => {
     const text = fc.oneof(
       randomJson.map((v) => JSON.stringify(v)),
       fc.string({ maxLength: 40 }),
@@ -54,7 +54,9 @@ describe('fuzz', () => {
         expect(r.stderr).not.toMatch(/internal error|\n\s+at .+:\d+/);
         let valid = false;
         try {
-          valid = validateAnswers(JSON.parse(body.replace(/^\uFEFF/, ''))).ok;
+          const doc = JSON.parse(body.replace(/^\uFEFF/, ''));
+          // An empty folder: nothing to detect, so the answers must say which framework.
+          valid = validateAnswers(doc).ok && typeof doc.framework === 'string';
         } catch {
           valid = false;
         }

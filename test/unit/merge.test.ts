@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { classify, generate, seededRandom, snapshotOf, type Answers } from '../../src/core/index.js';
 import { formatEnvValue, mergeEnv, parseEnv } from '../../src/core/dotenv.js';
 import { renderGitignore } from '../../src/core/gitignore.js';
-import { listedRequirements } from '../../src/core/requirements.js';
+import { listedRequirements } from '../../src/languages/python/requirements.js';
 import { loadTemplates } from '../../src/node/templates.js';
 
 const answers: Answers = { name: 'shop-api', language: 'python', framework: 'fastapi', services: ['postgres', 'redis'] };

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveAnswers } from '../../src/core/resolve.js';
-import { lockfileKey, starterLockfile, starterPackageJson } from '../../src/core/starter.js';
+import { frameworkOf } from '../../src/languages/node/index.js';
+import { lockfileKey, starterLockfile, starterPackageJson } from '../../src/languages/node/starter.js';
 import { loadTemplates } from '../../src/node/templates.js';
 import { matrix, planOf, type Case } from '../helpers/cases.js';
 import { lockProblems } from '../helpers/lockfile.js';
@@ -31,7 +32,7 @@ const hasPython = spawnSync('python3', ['--version']).status === 0;
 describe('Node starters', () => {
   it.each(nodeCases.map((c) => [c.name, c] as const))('%s: the captured lockfile locks exactly the starter package.json', (_n, c) => {
     const r = resolveAnswers(c.answers, {});
-    const pkg = starterPackageJson(r);
+    const pkg = starterPackageJson(r, frameworkOf(r));
     const lock = JSON.parse(starterLockfile(r, templates));
     expect(lock.lockfileVersion).toBe(3);
     expect(lock.name).toBe(r.name);

@@ -23,17 +23,25 @@ describe('validateAnswers', () => {
     expect(errors[0]).toMatch(/^: the answers must be a JSON object like \{"name"/);
   });
 
-  it('names each missing required key', () => {
-    expect(errorsOf({})).toEqual([
-      '/name: is required (the project name, for example "shop-api")',
-      '/language: is required (one of: python, node)',
-      '/framework: is required (one of: fastapi, flask, django, express, fastify, nestjs, nextjs)',
-    ]);
+  it('requires no key: detection and defaults fill what the answers leave out', () => {
+    expect(errorsOf({})).toEqual([]);
+    expect(errorsOf({ framework: 'django' })).toEqual([]);
+  });
+
+  it('takes the language from the framework when the answers leave it out', () => {
+    expect(errorsOf({ framework: 'django', runtimeVersion: '24' })).toEqual(['/runtimeVersion: must be one of: 3.11, 3.12, 3.13 (supported python versions), given as a string, not "24"']);
+    expect(errorsOf({ framework: 'express', packageManager: 'pnpm' })).toEqual([]);
+  });
+
+  it('checks the app folder of a monorepo', () => {
+    expect(errorsOf({ app: 'backend' })).toEqual([]);
+    expect(errorsOf({ app: 'apps/api' })).toEqual([]);
+    for (const bad of ['../up', '/abs', 'a/../b', '', 'a\\b']) expect(errorsOf({ app: bad })[0], bad).toMatch(/^\/app: must be a folder inside the repository/);
   });
 
   it('reports unknown keys with the closest valid key and the allowed list', () => {
     const [porrt, framwork] = errorsOf({ ...base, porrt: 80, framwork: 'x' });
-    expect(porrt).toMatch(/^\/porrt: unknown key: did you mean "port"\? Allowed keys: name, language, framework, services, port/);
+    expect(porrt).toMatch(/^\/porrt: unknown key: did you mean "port"\? Allowed keys: app, name, language, framework, services, port/);
     expect(framwork).toMatch(/^\/framwork: unknown key: did you mean "framework"\?/);
     expect(errorsOf({ ...base, zzzzzzzz: 1 })[0]).toMatch(/^\/zzzzzzzz: unknown key Allowed keys:/);
   });
@@ -134,7 +142,7 @@ describe('validateAnswers', () => {
   });
 
   it('checks packageManager, runtimeVersion, deploy, replicas and image', () => {
-    expect(errorsOf({ ...base, packageManager: 'npm' })).toEqual(['/packageManager: is only for node projects (Python dependencies come from requirements.txt); remove it']);
+    expect(errorsOf({ ...base, packageManager: 'npm' })).toEqual(['/packageManager: is only for node projects (Python has one way to install its dependencies); remove it']);
     expect(errorsOf({ name: 'x', language: 'node', framework: 'express', packageManager: 'bun' })).toEqual(['/packageManager: must be one of: npm, yarn, pnpm, not "bun"']);
     expect(errorsOf({ ...base, runtimeVersion: '2.7' })).toEqual(['/runtimeVersion: must be one of: 3.11, 3.12, 3.13 (supported python versions), given as a string, not "2.7"']);
     expect(errorsOf({ ...base, runtimeVersion: 3.12 })[0]).toMatch(/given as a string, not 3\.12 \(a number\)/);

@@ -1,5 +1,8 @@
-import type { PackageManager } from './types.js';
-import { versions } from './versions.js';
+import { versions } from '../../versions.js';
+
+/** The Node package managers the answers may name. */
+export const PACKAGE_MANAGERS = ['npm', 'yarn', 'pnpm'] as const;
+export type PackageManager = (typeof PACKAGE_MANAGERS)[number];
 
 /** How each Node package manager installs inside an image. */
 export interface PackageManagerEntry {

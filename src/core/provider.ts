@@ -1,0 +1,218 @@
+/**
+ * The seam between the core and what varies: a language provider (one folder
+ * under src/languages/) and a service (one file under src/services/). The core
+ * asks these interfaces everything language- or service-specific; it never
+ * checks a language id itself.
+ */
+import type { ResolvedAnswers } from './answers.js';
+import type { ProjectSnapshot } from './project.js';
+import type { TemplateStore } from './render.js';
+
+/** What derived strings (commands, env values, starter paths) may look at. */
+export interface EntryContext {
+  name: string;
+  port: number;
+  entrypoint: string;
+  healthPath: string;
+  services: readonly string[];
+}
+
+/** Values already decided for .env (existing ones win), used to derive URLs from secrets. */
+export type EnvValues = Readonly<Record<string, string>>;
+
+/** One variable in .env. */
+export interface EnvVarSpec {
+  key: string;
+  /** A comment line written above the variable the first time it is added. */
+  comment?: string;
+  /** Placeholder for .env.example. Defaults to the value for non-secrets. */
+  example?: string;
+  /** A random secret of this many characters, made with node:crypto (implies `secret`). */
+  secretLength?: number;
+  /** Holds a secret (a password, or a URL with one): Docker/Kubernetes secrets, never a ConfigMap or a stack file. */
+  secret?: boolean;
+  /** Who reads it: the app (default) or only the service's own container. */
+  readBy?: 'app' | 'service';
+  /** A fixed or derived value (from the answers and the values decided before it). */
+  value?: (ctx: EntryContext, env: EnvValues) => string;
+}
+
+/** How the answers' `entrypoint` is checked, shown and defaulted for one framework. */
+export interface EntrypointSpec {
+  default: string;
+  /** Shown in prompts, --help and the schema. */
+  help: string;
+  /**
+   * Rules the value must meet, in order: a regular expression (also written to
+   * the JSON Schema) and what it must be, said when it does not match ("must be
+   * <must>, not ..."). None: the entry point is fixed to `default`.
+   */
+  rules: ReadonlyArray<{ pattern: string; must: string }>;
+}
+
+/** A web framework of a language: one file under src/languages/<lang>/frameworks/. */
+export interface Framework {
+  id: string;
+  title: string;
+  defaultPort: number;
+  entrypoint: EntrypointSpec;
+  /** The exec-form command that starts the production server. */
+  command(ctx: EntryContext): string[];
+  /** Variables the framework reads from .env. */
+  env?: readonly EnvVarSpec[];
+  /** Paths that must stay writable when the root file system is read-only (Kubernetes). */
+  writablePaths?: readonly string[];
+  /** Headers the Kubernetes HTTP probes send (Django answers only to the hosts it allows). */
+  probeHeaders?: Readonly<Record<string, string>>;
+}
+
+/** A file a provider adds to the plan (a dependency manifest it merges, for example). */
+export interface ProviderFile {
+  path: string;
+  content: string;
+  kind: 'generated' | 'merged' | 'starter';
+  purpose: string;
+}
+
+/** An answer found in the project, with the file and the rule that decided it. */
+export interface Finding<T> {
+  value: T;
+  evidence: string;
+}
+
+/** What a provider found in a folder. Keys are answers keys; each value carries its evidence. */
+export interface LanguageDetection {
+  /** How sure: 2 = a framework of this language was found, 1 = only its manifests. */
+  confidence: 1 | 2;
+  /** Why this language (the manifest that gave it away). */
+  evidence: string;
+  framework?: Finding<string>;
+  packageManager?: Finding<string>;
+  runtimeVersion?: Finding<string>;
+  entrypoint?: Finding<string>;
+  port?: Finding<number>;
+  healthPath?: Finding<string>;
+  /** Client packages the project declares, for services to recognise (normalised names, with where they were found). */
+  packages: ReadonlyArray<{ name: string; evidence: string }>;
+  /** Services found by other means than a client package (an ORM's provider setting, a Django ENGINE). */
+  services?: ReadonlyArray<Finding<string>>;
+  /** Folders below this one that hold apps of their own (workspaces). */
+  workspaces?: readonly string[];
+  warnings: string[];
+  /** What was found but can't be served (a runtime version we have no image for): an error unless the answers set that key. */
+  problems?: ReadonlyArray<{ key: 'runtimeVersion' | 'packageManager' | 'framework' | 'entrypoint'; message: string }>;
+}
+
+/** Everything a provider decides for the plan, from the resolved answers and the folder. */
+export interface LanguagePlanInput {
+  r: ResolvedAnswers;
+  /** The app's folder, read-only. */
+  project: ProjectSnapshot;
+  templates: TemplateStore;
+  /** Whether a starter app is part of the plan. */
+  starter: boolean;
+}
+
+/** One language: a folder under src/languages/, listed in src/languages/index.ts. */
+export interface LanguageProvider {
+  id: string;
+  title: string;
+  /** Base images: `tag` with `{version}` for the runtime version. */
+  runtime: { tag: string; default: string; supported: readonly string[] };
+  /** What detection looks for, for messages ("pyproject.toml, requirements*.txt, ..."). */
+  manifests: string;
+  /** Frameworks, in the order prompts list them (and detection prefers them). */
+  frameworks: readonly Framework[];
+  /** Package managers the answers may name; empty when the language has one way to install. */
+  packageManagers: readonly string[];
+  /** Numeric uid of the image's unprivileged user (Kubernetes' runAsNonRoot needs a number). */
+  uid: number;
+  /** The HEALTHCHECK command (exec form) for a URL, run with the image's own runtime (slim images have no curl). */
+  healthcheck(url: string): string[];
+  /** .dockerignore sections for this language (the core adds the common ones). */
+  dockerignore: ReadonlyArray<{ comment: string; patterns: readonly string[] }>;
+  /** .gitignore patterns a starter app of this language needs. */
+  starterGitignore(r: ResolvedAnswers): string[];
+  /** Reads a folder: undefined when it holds nothing of this language. */
+  detect(project: ProjectSnapshot): LanguageDetection | undefined;
+  /** The package manager when neither the answers nor detection give one. */
+  defaultPackageManager(): string | null;
+  /** Problems with answers that only this language can see (pointer + message). */
+  check?(answers: Readonly<Record<string, unknown>>, starter: boolean): Array<{ pointer: string; message: string }>;
+  /** Answers adjusted for a starter app (which comes with its own lockfile, say). */
+  forStarter?(r: ResolvedAnswers): ResolvedAnswers;
+  /** True when the folder already holds an app for these answers (then no starter is written). */
+  hasApp(r: Pick<ResolvedAnswers, 'framework' | 'entrypoint'> & Partial<ResolvedAnswers>, project: ProjectSnapshot): boolean;
+  /** The Dockerfile's text. */
+  dockerfile(input: LanguagePlanInput): string;
+  /** Dependency manifests the image needs (merged with the user's) and the starter app's files. */
+  files(input: LanguagePlanInput): ProviderFile[];
+  /** What the user should know about their project (also written to README.Docker.md). */
+  notes(input: LanguagePlanInput): string[];
+  /** Said after a starter app was written, e.g. how to work on it outside Docker. */
+  starterHint?: string;
+  /** Image tags the provider can write besides its runtime images (for --list-images). */
+  extraImages?: readonly string[];
+}
+
+/** Docker secret name and mount path for a secret .env key (POSTGRES_PASSWORD -> postgres_password). */
+export const swarmSecretName = (key: string) => key.toLowerCase();
+export const swarmSecretPath = (key: string) => `/run/secrets/${swarmSecretName(key)}`;
+
+/** What the Kubernetes builders need: names, labels and where settings live. */
+export interface K8sContext {
+  /** The project name as a DNS-1123 label (also the namespace). */
+  name: string;
+  labels(component: string): Record<string, string>;
+  selector(component: string): Record<string, string>;
+  /** The ConfigMap (non-secret settings) and Secret that kustomize generates. */
+  configMap: string;
+  secret: string;
+  /** A container env var read from the ConfigMap, or from the Secret (named `name`, default the key). */
+  fromConfig(key: string): { name: string; valueFrom: { configMapKeyRef: { name: string; key: string } } };
+  fromSecret(key: string, name?: string): { name: string; valueFrom: { secretKeyRef: { name: string; key: string } } };
+}
+
+/** How a service is recognised in a project written in one language. */
+export interface ServiceClients {
+  /** Package names (normalised as the language's provider normalises them) whose presence means the app uses the service. */
+  packages: readonly string[];
+  /** The packages a starter app of this language uses (keys of the language's pins in versions.ts). */
+  starter: readonly string[];
+}
+
+/** What identifies a service in a project, for services we generate and those we only recognise. */
+export interface ServiceRecognition {
+  id: string;
+  title: string;
+  /** Client packages, keyed by language id. */
+  clients: Readonly<Record<string, ServiceClients>>;
+  /** URL schemes that name the service in settings or .env.example (`postgresql` in postgresql://...). */
+  urlSchemes: readonly string[];
+}
+
+/** A backing service: one file under src/services/, listed in src/services/index.ts. */
+export interface ServiceEntry extends ServiceRecognition {
+  image: string;
+  port: number;
+  /** Named volume and where the service keeps its data. */
+  volume: { name: string; target: string };
+  /** Variables this service adds to .env (its own settings, then the URL the app reads). */
+  env: readonly EnvVarSpec[];
+  /** The compose service (without ports: the plan adds them only when asked). */
+  compose(ctx: EntryContext): Record<string, unknown>;
+  /** Comments written above keys of the compose service (dotted paths inside the service). */
+  composeComments?: Readonly<Record<string, string>>;
+  /** Docker Swarm: the stack service, reading its password from Docker secrets (`secrets`: the .env keys it mounts). */
+  swarm(ctx: EntryContext): { service: Record<string, unknown>; secrets: readonly string[]; comments?: Readonly<Record<string, string>> };
+  /** Kubernetes: the service's manifests (workload, Service, storage). */
+  kubernetes(k: K8sContext): Record<string, unknown>[];
+  /** What the app's URL variable is called (DATABASE_URL, REDIS_URL). */
+  urlVar: string;
+  /** Commands README.Docker.md lists for this service ("A psql session"). */
+  readme?(ctx: EntryContext): ReadonlyArray<{ task: string; command: string }>;
+  /** A paragraph README.Docker.md adds under Secrets. */
+  secretsNote?: string;
+  /** How README.Docker.md sums up its Kubernetes manifests ("Redis with its volume claim and Service"). */
+  k8sSummary: string;
+}

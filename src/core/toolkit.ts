@@ -1,0 +1,43 @@
+/**
+ * Small pure helpers the core and the language providers share. Nothing here
+ * looks up a language or a service.
+ */
+import type { ResolvedAnswers } from './answers.js';
+import type { EntryContext } from './provider.js';
+import type { ProjectSnapshot } from './project.js';
+
+/** An exec-form instruction argument: a JSON array, so quotes, `$`, backslashes and newlines stay literal. */
+export function execForm(args: readonly string[]): string {
+  return `[${args.map((a) => JSON.stringify(a)).join(', ')}]`;
+}
+
+export function entryContext(r: ResolvedAnswers): EntryContext {
+  return { name: r.name, port: r.port, entrypoint: r.entrypoint, healthPath: r.healthPath, services: r.services };
+}
+
+/** The URL the container's own healthcheck calls. */
+export function healthUrl(r: Pick<ResolvedAnswers, 'port' | 'healthPath'>): string {
+  return `http://127.0.0.1:${r.port}${r.healthPath}`;
+}
+
+/** A file's path inside a folder ("" is the folder itself). */
+export function inDir(dir: string, file: string): string {
+  return dir ? `${dir}/${file}` : file;
+}
+
+/** A JSON object file, or undefined when it is missing or not a JSON object. */
+export function readJson(project: ProjectSnapshot, path: string): Record<string, unknown> | undefined {
+  const text = project.read(path);
+  if (text === undefined) return undefined;
+  try {
+    const v: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A list as people write it: "a", "a and b", "a, b and c". */
+export function humanList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -1,0 +1,10 @@
+/**
+ * The language providers, in detection order (a tie goes to the first).
+ * Adding a language: a folder beside these (see README, "Adding a language")
+ * and a line here; no core file changes.
+ */
+import type { LanguageProvider } from '../core/provider.js';
+import { node } from './node/index.js';
+import { python } from './python/index.js';
+
+export const providers: readonly LanguageProvider[] = [python, node];

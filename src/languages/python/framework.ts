@@ -1,0 +1,35 @@
+import type { EntryContext, Framework } from '../../core/provider.js';
+
+/** A starter app file: its path in the project and its template (under this language's templates/starters/). */
+export interface StarterFile {
+  path: string;
+  template: string;
+}
+
+/** What a Python framework adds to the core's Framework. */
+export interface PythonFramework extends Framework {
+  /** Requirement names (keys of versions.python) the image installs: the framework and its production server. */
+  requirements: readonly string[];
+  /** Distributions whose presence in the project's dependencies means this framework (PEP 503 names). */
+  packages: readonly string[];
+  /** What the entry point names: an application object (`module:app`) or a Django project package. */
+  entry: 'app' | 'package';
+  starter: {
+    /** Files whose presence means an app already exists (any one is enough). */
+    appMarkers(ctx: EntryContext): string[];
+    files(ctx: EntryContext): StarterFile[];
+    /** What this framework's starter templates print beyond the common view. */
+    view(ctx: EntryContext): Record<string, unknown>;
+  };
+}
+
+/** gunicorn, the production WSGI server, bound to every interface of the container. */
+export const gunicorn = (target: string, port: number) => [
+  'gunicorn',
+  '--bind',
+  `0.0.0.0:${port}`,
+  // One line per request on stdout, so `docker compose logs` shows traffic.
+  '--access-logfile',
+  '-',
+  target,
+];

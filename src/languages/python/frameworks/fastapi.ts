@@ -1,0 +1,20 @@
+import type { PythonFramework } from '../framework.js';
+import { appEntry, moduleLayout } from '../names.js';
+import { appStarter } from '../starter.js';
+
+export const fastapi: PythonFramework = {
+  id: 'fastapi',
+  title: 'FastAPI',
+  defaultPort: 8000,
+  entrypoint: appEntry('app.main:app', 'the ASGI app as module:attribute'),
+  command: (ctx) => {
+    const { factory } = moduleLayout(ctx.entrypoint);
+    // uvicorn calls an app factory itself when told so; the target then names the function.
+    return ['uvicorn', ...(factory ? ['--factory', ctx.entrypoint.replace(/\(\)$/, '')] : [ctx.entrypoint]), '--host', '0.0.0.0', '--port', String(ctx.port)];
+  },
+  requirements: ['fastapi', 'uvicorn'],
+  packages: ['fastapi'],
+  entry: 'app',
+  writablePaths: ['/tmp'],
+  starter: appStarter('fastapi/main.py.ejs'),
+};

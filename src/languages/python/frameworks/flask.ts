@@ -1,0 +1,17 @@
+import { gunicorn, type PythonFramework } from '../framework.js';
+import { appEntry } from '../names.js';
+import { appStarter } from '../starter.js';
+
+export const flask: PythonFramework = {
+  id: 'flask',
+  title: 'Flask',
+  defaultPort: 8000,
+  entrypoint: appEntry('app:app', 'the WSGI app as module:attribute'),
+  // gunicorn calls an app factory written as "module:create_app()" itself.
+  command: (ctx) => gunicorn(ctx.entrypoint, ctx.port),
+  requirements: ['flask', 'gunicorn'],
+  packages: ['flask'],
+  entry: 'app',
+  writablePaths: ['/tmp'],
+  starter: appStarter('flask/app.py.ejs'),
+};

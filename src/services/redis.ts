@@ -1,0 +1,101 @@
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
+import { swarmSecretName, swarmSecretPath, type ServiceEntry } from '../core/provider.js';
+import { versions } from '../versions.js';
+import { healthcheck, podTemplate, probe, required, serviceFor, swarmDeploy } from './shared.js';
+
+const image = versions.services.redis;
+
+export const redis: ServiceEntry = {
+  id: 'redis',
+  title: 'Redis',
+  image,
+  port: 6379,
+  volume: { name: 'redis-data', target: '/data' },
+  urlVar: 'REDIS_URL',
+  clients: {
+    python: { packages: ['redis', 'django-redis', 'rq', 'aioredis', 'arq', 'celery[redis]', 'flask-redis', 'django-rq', 'channels-redis', 'walrus'], starter: ['redis'] },
+    node: { packages: ['redis', 'ioredis', '@redis/client', 'bullmq', 'bull', 'bee-queue', 'connect-redis', 'rate-limit-redis', 'cache-manager-redis-store', '@keyv/redis'], starter: ['redis'] },
+  },
+  urlSchemes: ['redis', 'rediss'],
+  env: [
+    { key: 'REDIS_PASSWORD', comment: 'Redis: every client must authenticate with this password', secretLength: 32, readBy: 'service' },
+    {
+      key: 'REDIS_URL',
+      comment: 'The app connects with this URL ("redis" is the compose service name)',
+      example: 'redis://default:PASSWORD@redis:6379/0',
+      secret: true,
+      value: (_ctx, env) => `redis://default:${encodeURIComponent(env.REDIS_PASSWORD ?? '')}@redis:6379/0`,
+    },
+  ],
+  compose: () => ({
+    image,
+    restart: 'unless-stopped',
+    command: ['redis-server', '--requirepass', required('REDIS_PASSWORD'), '--appendonly', 'yes'],
+    environment: {
+      REDISCLI_AUTH: required('REDIS_PASSWORD'),
+    },
+    volumes: ['redis-data:/data'],
+    healthcheck: healthcheck(['CMD-SHELL', 'redis-cli ping | grep -q PONG'], '5s'),
+  }),
+  composeComments: {
+    command: 'Clients must authenticate; the append-only file keeps data across restarts',
+    'environment.REDISCLI_AUTH': 'redis-cli (the healthcheck) reads the password from here',
+    'healthcheck.interval': 'redis-cli ping is cheap: a short interval lets the app start sooner',
+  },
+  swarm: () => ({
+    service: {
+      image,
+      command: ['sh', '-c', `exec redis-server --requirepass "$$(cat ${swarmSecretPath('REDIS_PASSWORD')})" --appendonly yes`],
+      secrets: [swarmSecretName('REDIS_PASSWORD')],
+      volumes: ['redis-data:/data'],
+      healthcheck: healthcheck(['CMD-SHELL', `REDISCLI_AUTH="$$(cat ${swarmSecretPath('REDIS_PASSWORD')})" redis-cli ping | grep -q PONG`], '5s'),
+      deploy: swarmDeploy('512M'),
+    },
+    secrets: ['REDIS_PASSWORD'],
+    comments: {
+      command: 'The image has no *_FILE support: read the password from the Docker secret file',
+      volumes: 'A named volume lives on one node: keep Redis there (deploy.placement.constraints)',
+    },
+  }),
+  kubernetes: (k) => [
+    serviceFor(k, 'redis', 6379, false),
+    {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'redis-data', labels: k.labels('redis') },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+    } satisfies IPersistentVolumeClaim,
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'redis', labels: k.labels('redis') },
+      spec: {
+        replicas: 1,
+        // One pod at a time: the volume can be mounted by one node only.
+        strategy: { type: 'Recreate' },
+        selector: { matchLabels: k.selector('redis') },
+        template: podTemplate(
+          k,
+          'redis',
+          {
+            name: 'redis',
+            image,
+            // Kubernetes expands $(REDIS_PASSWORD) from the container's env: no shell needed.
+            args: ['redis-server', '--requirepass', '$(REDIS_PASSWORD)', '--appendonly', 'yes'],
+            ports: [{ name: 'redis', containerPort: 6379 }],
+            env: [k.fromSecret('REDIS_PASSWORD'), k.fromSecret('REDIS_PASSWORD', 'REDISCLI_AUTH')],
+            readinessProbe: probe('redis-cli ping | grep -q PONG'),
+            livenessProbe: { ...probe('redis-cli ping | grep -q PONG'), initialDelaySeconds: 15 },
+            resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+            securityContext: { allowPrivilegeEscalation: false },
+            volumeMounts: [{ name: 'data', mountPath: '/data' }],
+          },
+          [{ name: 'data', persistentVolumeClaim: { claimName: 'redis-data' } }],
+        ),
+      },
+    } satisfies IDeployment,
+  ],
+  readme: () => [{ task: 'A `redis-cli` session', command: 'docker compose exec redis redis-cli' }],
+  k8sSummary: 'Redis with its volume claim and Service',
+};
