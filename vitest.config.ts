@@ -7,7 +7,8 @@ export default defineConfig({
     // yeoman-test changes directory: worker threads can't, forked processes can.
     pool: 'forks',
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], pool: 'forks', testTimeout: 60_000 } },
+      // Each language folder keeps its own tests beside its code (src/languages/<lang>/*.test.ts).
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'src/**/*.test.ts'], pool: 'forks', testTimeout: 60_000 } },
       { test: { name: 'pack', include: ['test/pack/**/*.test.ts'], pool: 'forks', testTimeout: 600_000, hookTimeout: 600_000 } },
       {
         test: {

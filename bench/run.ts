@@ -75,6 +75,51 @@ function benchCli() {
   return { bare: median(bare), cli: Object.fromEntries(examples.map((e) => [e, median(cli[e]!)])) };
 }
 
+/**
+ * A repository of 10,000 files, shaped like a real Django project with a
+ * front end: apps and templates, node_modules, a .venv and .git (which
+ * detection must never walk).
+ */
+function makeBigRepo(dir: string): number {
+  let n = 0;
+  const put = (p: string, text: string) => {
+    mkdirSync(dirname(join(dir, p)), { recursive: true });
+    writeFileSync(join(dir, p), text);
+    n++;
+  };
+  put('manage.py', 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")\n');
+  put('requirements.txt', '-r requirements/production.txt\n');
+  put('requirements/base.txt', 'Django==5.1.5\ndjango-redis==5.4.0\ncelery==5.4.0\n');
+  put('requirements/production.txt', '-r base.txt\ngunicorn==23.0.0\npsycopg[c]==3.2.4\n');
+  put('config/__init__.py', '');
+  put('config/wsgi.py', 'application = None\n');
+  put('config/settings/__init__.py', '');
+  put('config/settings/base.py', 'WSGI_APPLICATION = "config.wsgi.application"\nDATABASES = {"default": {"ENGINE": "django.db.backends.postgresql"}}\n');
+  put('config/settings/production.py', 'from .base import *\n');
+  put('package.json', JSON.stringify({ private: true, devDependencies: { tailwindcss: '^3.4.17' } }));
+  for (let a = 0; a < 40; a++) for (let f = 0; f < 50; f++) put(`shop/app${a}/${f === 0 ? '__init__' : `module${f}`}.py`, `# module ${f}\n`);
+  for (let f = 0; f < 5000; f++) put(`node_modules/pkg${Math.floor(f / 20)}/lib/file${f % 20}.js`, 'module.exports = 1;\n');
+  for (let f = 0; f < 2000; f++) put(`.venv/lib/python3.13/site-packages/dist${Math.floor(f / 10)}/m${f % 10}.py`, 'x = 1\n');
+  while (n < 10_000) put(`.git/objects/${String(n % 256).padStart(2, '0')}/${n}`, 'blob');
+  return n;
+}
+
+function benchDetect() {
+  const repo = join(work, 'big-repo');
+  const files = makeBigRepo(repo);
+  log(`--detect: ${RUNS} runs on a repository of ${files} files`);
+  const bare: number[] = [];
+  const detect: number[] = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    const b = timed(process.execPath, ['-e', '']);
+    const d = timed(process.execPath, [join(REPO, 'bin/dockerize.js'), '--detect', '--out', repo]);
+    if (i === 0) continue;
+    bare.push(b);
+    detect.push(d);
+  }
+  return { files, bare: median(bare), detect: median(detect) };
+}
+
 function benchYo() {
   log(`yo: installing the packed package, yo and an empty generator into a prefix`);
   const pkg = installPacked();
@@ -296,7 +341,7 @@ async function benchStack(s: Stack, compose: string[]): Promise<ImageResult> {
 
 // -- Report ---------------------------------------------------------------------
 
-function report(cli: ReturnType<typeof benchCli>, yo: ReturnType<typeof benchYo>, render: ReturnType<typeof benchRender>, images: ImageResult[] | string): string {
+function report(cli: ReturnType<typeof benchCli>, detect: ReturnType<typeof benchDetect>, yo: ReturnType<typeof benchYo>, render: ReturnType<typeof benchRender>, images: ImageResult[] | string): string {
   const lines: string[] = [];
   const docker = run('docker', ['version', '--format', '{{.Server.Version}}']).stdout.trim();
   lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on Node.js ${process.version}, ${availableParallelism()} CPUs${docker ? `, Docker Engine ${docker}` : ''}; medians of ${RUNS} runs.`, '');
@@ -306,6 +351,9 @@ function report(cli: ReturnType<typeof benchCli>, yo: ReturnType<typeof benchYo>
     const ratio = t / cli.bare;
     lines.push(`| \`dockerize --answers examples/${e}.json\` | ${ms(t)} | ${ratio.toFixed(2)} | ≤ 2 | ${verdict(ratio <= 2, `by ${((ratio / 2 - 1) * 100).toFixed(0)}%`)} |`);
   }
+  lines.push(
+    `| \`dockerize --detect\` on a repository of ${detect.files.toLocaleString('en')} files (Django + node_modules, .venv, .git) | ${ms(detect.detect)} | ${(detect.detect / detect.bare).toFixed(2)} (vs \`node -e ''\` ${ms(detect.bare)}) | ≤ 300 ms | ${verdict(detect.detect <= 0.3, `by ${((detect.detect / 0.3 - 1) * 100).toFixed(0)}%`)} |`,
+  );
   const yoRatio = yo.ours / yo.empty;
   lines.push(`| \`yo empty\` (baseline: an empty generator) | ${ms(yo.empty)} | 1.00 | | |`);
   lines.push(`| \`yo dockerize --answers\` | ${ms(yo.ours)} | ${yoRatio.toFixed(2)} | ≤ 1.2 | ${verdict(yoRatio <= 1.2, `by ${((yoRatio / 1.2 - 1) * 100).toFixed(0)}%`)} |`);
@@ -338,6 +386,7 @@ function report(cli: ReturnType<typeof benchCli>, yo: ReturnType<typeof benchYo>
 
 async function main() {
   const cli = benchCli();
+  const detect = benchDetect();
   const yo = benchYo();
   const render = benchRender();
   let images: ImageResult[] | string;
@@ -349,11 +398,11 @@ async function main() {
     const wanted = opts.stacks ? opts.stacks.split(',') : undefined;
     for (const s of stacks.filter((x) => !wanted || wanted.includes(x.id))) images.push(await benchStack(s, compose));
   }
-  const table = report(cli, yo, render, images);
+  const table = report(cli, detect, yo, render, images);
   console.log(table);
   mkdirSync(join(REPO, 'bench'), { recursive: true });
   writeFileSync(join(REPO, 'bench/results.md'), `# Benchmark results\n\nWritten by \`npm run bench\`.\n\n${table}\n`);
-  writeFileSync(join(REPO, 'bench/results.json'), `${JSON.stringify({ runs: RUNS, node: process.version, cli, yo, render, images }, null, 2)}\n`);
+  writeFileSync(join(REPO, 'bench/results.json'), `${JSON.stringify({ runs: RUNS, node: process.version, cli, detect, yo, render, images }, null, 2)}\n`);
   if (opts['update-readme']) {
     const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
     const start = '<!-- bench:start -->';

@@ -14,7 +14,7 @@ export const versions = {
     python: {
       tag: 'python:{version}-slim-trixie',
       default: '3.13',
-      supported: ['3.11', '3.12', '3.13'],
+      supported: ['3.11', '3.12', '3.13', '3.14'],
     },
     node: {
       tag: 'node:{version}-trixie-slim',

@@ -47,10 +47,10 @@ export const SKIPPED_FOLDERS = new Set(['node_modules', '.venv', 'venv', '.git',
 const ENV_EXAMPLES = ['.env.example', '.env.sample', '.env.template', '.env.dist', '.env.defaults', 'example.env', '.env.local.example', '.env.development'];
 const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml', 'docker-compose.dev.yml', 'docker-compose.override.yml'];
 
-function detectIn(project: ProjectSnapshot): Array<{ provider: LanguageProvider; found: LanguageDetection }> {
+function detectIn(project: ProjectSnapshot, repository?: ProjectSnapshot): Array<{ provider: LanguageProvider; found: LanguageDetection }> {
   const out: Array<{ provider: LanguageProvider; found: LanguageDetection }> = [];
   for (const provider of providers) {
-    const found = provider.detect(project);
+    const found = provider.detect(project, repository);
     if (found) out.push({ provider, found });
   }
   // The surest first; the registry order breaks a tie.
@@ -78,7 +78,7 @@ function candidatesBelow(project: ProjectSnapshot, workspaces: readonly string[]
   for (const p of [...APP_FOLDERS, ...workspaces]) expand(p);
   const out: Array<{ dir: string; best: { provider: LanguageProvider; found: LanguageDetection } }> = [];
   for (const dir of [...dirs].sort()) {
-    const best = detectIn(within(project, dir))[0];
+    const best = detectIn(within(project, dir), project)[0];
     if (best) out.push({ dir, best });
   }
   // Apps are what has a framework; libraries beside them are not offered when there are apps.
@@ -87,7 +87,7 @@ function candidatesBelow(project: ProjectSnapshot, workspaces: readonly string[]
 }
 
 /** `scheme://` URLs in .env examples and `image:` lines of compose files, each naming a service. */
-function servicesFromFiles(project: ProjectSnapshot): Array<{ id: string; evidence: string }> {
+function servicesFromFiles(project: ProjectSnapshot, prefix: string): Array<{ id: string; evidence: string }> {
   const out: Array<{ id: string; evidence: string }> = [];
   const byScheme = (scheme: string) => recognisable.find((s) => s.urlSchemes.includes(scheme.toLowerCase()));
   for (const file of ENV_EXAMPLES) {
@@ -95,7 +95,7 @@ function servicesFromFiles(project: ProjectSnapshot): Array<{ id: string; eviden
     if (text === undefined) continue;
     for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*["']?([a-z][a-z0-9+.-]*):\/\//gim)) {
       const s = byScheme(m[2] as string);
-      if (s) out.push({ id: s.id, evidence: `${file}: ${m[1]}=${m[2]}://...` });
+      if (s) out.push({ id: s.id, evidence: `${prefix}${file}: ${m[1]}=${m[2]}://...` });
     }
   }
   for (const file of COMPOSE_FILES) {
@@ -105,22 +105,42 @@ function servicesFromFiles(project: ProjectSnapshot): Array<{ id: string; eviden
       const repo = (m[1] as string).replace(/^(docker\.io\/)?(library\/)?/, '');
       const base = repo.split('/').pop() ?? repo;
       const s = recognisable.find((x) => x.id === base || (x.id === 'postgres' && /^(postgres|postgresql|postgis)$/.test(base)) || (x.id === 'mongodb' && base === 'mongo'));
-      if (s) out.push({ id: s.id, evidence: `${file}: image ${m[1]}` });
+      if (s) out.push({ id: s.id, evidence: `${prefix}${file}: image ${m[1]}` });
     }
   }
   return out;
 }
 
 /** Which services a language's detection reveals: client packages, the provider's own findings, then URLs and images. */
-function servicesOf(project: ProjectSnapshot, provider: LanguageProvider, found: LanguageDetection): Map<ServiceRecognition, string> {
+function servicesOf(root: ProjectSnapshot, app: string, provider: LanguageProvider, found: LanguageDetection): Map<ServiceRecognition, string> {
   const hits = new Map<ServiceRecognition, string>();
   const add = (s: ServiceRecognition | undefined, evidence: string) => {
     if (s && !hits.has(s)) hits.set(s, evidence);
   };
   for (const pkg of found.packages) add(recognisable.find((s) => s.clients[provider.id]?.packages.includes(pkg.name)), pkg.evidence);
   for (const s of found.services ?? []) add(recognisable.find((x) => x.id === s.value), s.evidence);
-  for (const s of servicesFromFiles(project)) add(recognisable.find((x) => x.id === s.id), s.evidence);
+  for (const u of found.schemes ?? []) add(recognisable.find((x) => x.urlSchemes.includes(u.scheme.toLowerCase())), u.evidence);
+  // The app's own files, then the repository root's (a monorepo's compose file and .env example are there).
+  const files = app === '.' ? servicesFromFiles(root, '') : [...servicesFromFiles(within(root, app), `${app}/`), ...servicesFromFiles(root, '')];
+  for (const s of files) add(recognisable.find((x) => x.id === s.id), s.evidence);
   return hits;
+}
+
+/** A detection made inside an app folder, its evidence naming files from the repository root. */
+function relocated(d: LanguageDetection, prefix: string): LanguageDetection {
+  const at = <T>(f: { value: T; evidence: string } | undefined) => (f ? { value: f.value, evidence: f.evidence.startsWith('/') ? f.evidence.slice(1) : `${prefix}${f.evidence}` } : undefined);
+  const out: LanguageDetection = {
+    ...d,
+    evidence: `${prefix}${d.evidence}`,
+    packages: d.packages.map((p) => ({ name: p.name, evidence: `${prefix}${p.evidence}` })),
+    ...(d.services ? { services: d.services.map((s) => ({ value: s.value, evidence: `${prefix}${s.evidence}` })) } : {}),
+    ...(d.schemes ? { schemes: d.schemes.map((s) => ({ scheme: s.scheme, evidence: `${prefix}${s.evidence}` })) } : {}),
+  };
+  for (const key of ['framework', 'packageManager', 'runtimeVersion', 'entrypoint', 'port', 'healthPath'] as const) {
+    const f = at(d[key] as { value: never; evidence: string } | undefined);
+    if (f) (out as unknown as Record<string, unknown>)[key] = f;
+  }
+  return out;
 }
 
 export interface DetectOptions {
@@ -134,19 +154,22 @@ export function detect(root: ProjectSnapshot, options: DetectOptions = {}): Dete
   const warnings: string[] = [];
   let app = options.app && options.app !== '.' ? options.app.replace(/\/+$/, '') : '.';
   let project = within(root, app);
-  let found = detectIn(project);
+  let found = detectIn(project, app === '.' ? undefined : root);
 
-  if (found.length === 0 && app === '.') {
-    const rootWorkspaces = providers.flatMap((p) => p.detect(root)?.workspaces ?? []);
-    const candidates = candidatesBelow(root, rootWorkspaces);
+  // A root without an app of its own (no framework: a workspace, tooling) but apps below it: one of those is the app.
+  if (app === '.' && (found[0]?.found.confidence ?? 0) < 2) {
+    const rootWorkspaces = found.flatMap((f) => f.found.workspaces ?? []);
+    const all = candidatesBelow(root, rootWorkspaces);
+    const candidates = found.length ? all.filter((c) => c.best.found.confidence === 2) : all;
     if (candidates.length > 1) {
       return { app, services: [], evidence, warnings, problems: [], candidates: candidates.map((c) => ({ dir: c.dir, summary: summary(c.best) })) };
     }
     const only = candidates[0];
     if (only) {
+      if (found[0]) warnings.push(`${found[0].provider.title} files at the root (${found[0].found.evidence}) hold no app of their own: using the app in ${only.dir}/`);
       app = only.dir;
       project = within(root, app);
-      found = detectIn(project);
+      found = detectIn(project, root);
       evidence.app = `${app}/ holds the only app below the root (${only.best.found.evidence})`;
     }
   }
@@ -158,7 +181,9 @@ export function detect(root: ProjectSnapshot, options: DetectOptions = {}): Dete
     warnings.push(`${other.provider.title} files are here too (${other.found.evidence}): using ${best.provider.title}; set "language" to choose`);
   }
 
-  const { provider, found: d } = best;
+  const { provider } = best;
+  // Evidence names files from the repository root.
+  const d = relocated(best.found, app === '.' ? '' : `${app}/`);
   const out: Detection = { app, language: provider.id, services: [], evidence, warnings, problems: [...(d.problems ?? [])], candidates: [] };
   evidence.language = d.evidence;
   const take = <K extends 'framework' | 'packageManager' | 'runtimeVersion' | 'entrypoint' | 'port' | 'healthPath'>(key: K) => {
@@ -174,9 +199,9 @@ export function detect(root: ProjectSnapshot, options: DetectOptions = {}): Dete
   take('port');
   take('healthPath');
 
-  const hits = servicesOf(project, provider, d);
+  const hits = servicesOf(root, app, provider, d);
   const generated = (s: ServiceRecognition) => services.some((x) => x.id === s.id);
-  const supported = [...hits].filter(([s]) => generated(s));
+  const supported = [...hits].filter(([s]) => generated(s)).sort(([a], [b]) => services.findIndex((x) => x.id === a.id) - services.findIndex((x) => x.id === b.id));
   out.services = supported.map(([s]) => s.id);
   if (supported.length) evidence.services = supported.map(([s, e]) => `${s.id} (${e})`).join('; ');
   const unsupported = [...hits].filter(([s]) => !generated(s));

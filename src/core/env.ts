@@ -42,6 +42,22 @@ export function envValues(r: ResolvedAnswers, existing: string | undefined, rand
   return values;
 }
 
+/** Placeholders people leave in a .env: a secret that is one of these (or short) is kept, with a note. */
+const PLACEHOLDERS = new Set(['changethis', 'changeme', 'change-me', 'change_me', 'password', 'secret', 'postgres', 'admin', 'example', 'test', 'dev']);
+
+/** The secrets the user's .env already had that are weak (short or a placeholder): kept, but worth saying. */
+export function weakSecrets(r: ResolvedAnswers, existing: string | undefined): string[] {
+  if (existing === undefined) return [];
+  const current = parseEnv(existing);
+  return envSpecs(r)
+    .flatMap((g) => g.specs)
+    .filter((s) => {
+      const v = s.secretLength ? current.get(s.key) : undefined;
+      return v !== undefined && (v.length < 16 || PLACEHOLDERS.has(v.toLowerCase()));
+    })
+    .map((s) => s.key);
+}
+
 const ENV_HEADER = [
   'Settings and secrets for docker compose, written by generator-dockerize.',
   'Never commit this file: .gitignore and .dockerignore exclude it. .env.example lists the same keys.',

@@ -1,7 +1,7 @@
 import type { Answers, ProjectFacts, ResolvedAnswers } from './answers.js';
 import { renderCompose } from './compose.js';
 import type { Detection } from './detect.js';
-import { envValues, renderEnv, renderEnvExample } from './env.js';
+import { envValues, renderEnv, renderEnvExample, weakSecrets } from './env.js';
 import { fields } from './fields.js';
 import { renderGitignore, wantedIgnores } from './gitignore.js';
 import { k8sName, renderKubernetes } from './kubernetes.js';
@@ -164,6 +164,10 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
   }
   const existingEnv = root.read('.env');
   const values = envValues(r, existingEnv, random);
+  const weak = weakSecrets(r, existingEnv);
+  if (weak.length) {
+    notes.push(`${humanList(weak)} in .env ${weak.length > 1 ? 'are' : 'is'} kept as you wrote ${weak.length > 1 ? 'them' : 'it'}, but ${weak.length > 1 ? 'they are' : 'it is'} short or a placeholder: put a long random value there before you deploy (a database keeps the password it was created with: change it before the first start, or \`docker compose down -v\`).`);
+  }
   add('.env', 'merged', 'Settings and random secrets for the containers (not committed, not in the image)', renderEnv(r, existingEnv, values), true);
   add('.env.example', 'merged', 'The same keys as .env without secrets: safe to commit', renderEnvExample(r, root.read('.env.example')));
   if (r.deploy.includes('swarm')) {
@@ -257,7 +261,14 @@ export function detectAnswers(input: { project: ProjectSnapshot; folderName?: st
   const evidence: Record<string, string> = {};
   // Without a framework, only what doesn't depend on one can be said.
   const soFar: Partial<Answers> = { ...given, ...(d.framework ? { framework: d.framework } : {}), language: d.language };
+  const problems = new Map(d.problems.map((p) => [p.key as string, p.message]));
   for (const key of DETECT_KEYS) {
+    // What was found but can't be served is said, not replaced by a default.
+    const problem = problems.get(key);
+    if (problem) {
+      evidence[key] = `not usable: ${problem}`;
+      continue;
+    }
     const f = fields.find((x) => x.key === key);
     const value = f?.default?.(soFar, facts);
     if (value === undefined || value === null || (key === 'app' && value === '.')) continue;
@@ -265,6 +276,5 @@ export function detectAnswers(input: { project: ProjectSnapshot; folderName?: st
     values[key] = value;
     evidence[key] = d.evidence[key] ?? (key === 'name' ? 'default: the folder name' : key === 'services' ? 'none found: no client package, URL or image of a service' : 'default');
   }
-  const problems = d.problems.map((p) => `${p.key}: ${p.message}`);
-  return { ...values, evidence, warnings: [...problems, ...d.warnings] };
+  return { ...values, evidence, warnings: [...d.problems.map((p) => `${p.key}: ${p.message}`), ...d.warnings] };
 }

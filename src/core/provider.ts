@@ -74,7 +74,11 @@ export interface ProviderFile {
   purpose: string;
 }
 
-/** An answer found in the project, with the file and the rule that decided it. */
+/**
+ * An answer found in the project, with the file and the rule that decided it.
+ * Evidence names files of the folder the provider read; one that names a file
+ * of the repository root instead (a monorepo's .nvmrc) starts with "/".
+ */
 export interface Finding<T> {
   value: T;
   evidence: string;
@@ -96,6 +100,8 @@ export interface LanguageDetection {
   packages: ReadonlyArray<{ name: string; evidence: string }>;
   /** Services found by other means than a client package (an ORM's provider setting, a Django ENGINE). */
   services?: ReadonlyArray<Finding<string>>;
+  /** URL schemes written in the app's settings ("postgresql" of postgresql://...), which the core maps to services. */
+  schemes?: ReadonlyArray<{ scheme: string; evidence: string }>;
   /** Folders below this one that hold apps of their own (workspaces). */
   workspaces?: readonly string[];
   warnings: string[];
@@ -133,8 +139,12 @@ export interface LanguageProvider {
   dockerignore: ReadonlyArray<{ comment: string; patterns: readonly string[] }>;
   /** .gitignore patterns a starter app of this language needs. */
   starterGitignore(r: ResolvedAnswers): string[];
-  /** Reads a folder: undefined when it holds nothing of this language. */
-  detect(project: ProjectSnapshot): LanguageDetection | undefined;
+  /**
+   * Reads a folder: undefined when it holds nothing of this language. `repository`
+   * is the repository's root when the app is in a folder below it (version pins
+   * such as .python-version or .nvmrc often sit there).
+   */
+  detect(project: ProjectSnapshot, repository?: ProjectSnapshot): LanguageDetection | undefined;
   /** The package manager when neither the answers nor detection give one. */
   defaultPackageManager(): string | null;
   /** Problems with answers that only this language can see (pointer + message). */

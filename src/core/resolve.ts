@@ -4,11 +4,12 @@ import { SERVICE_IDS, providerOf } from './registry.js';
 
 /** Answers with every default from the field table applied (answers valid and complete: language and framework known). */
 export function resolveAnswers(answers: Answers, facts: ProjectFacts): ResolvedAnswers {
+  // In field order, each default sees the answers resolved before it (the framework's port needs the detected framework).
   const out: Record<string, unknown> = {};
   for (const f of fields) {
     if (f.key === '$schema') continue;
     const given = answers[f.key];
-    out[f.key] = given !== undefined ? given : f.default?.(answers, facts);
+    out[f.key] = given !== undefined ? given : f.default?.({ ...answers, ...(out as Partial<Answers>) }, facts);
   }
   const r = out as unknown as ResolvedAnswers;
   if (providerOf(r).packageManagers.length === 0) r.packageManager = null;

@@ -247,7 +247,8 @@ export function checkCompose(plan: Plan): string[] {
 
 // -- .env --------------------------------------------------------------------------
 
-export function checkEnv(plan: Plan): string[] {
+/** `userEnv`: the .env the folder had (its values are the user's, kept as they are). */
+export function checkEnv(plan: Plan, userEnv: Record<string, string> = {}): string[] {
   const problems: string[] = [];
   const envText = file(plan, '.env');
   const exampleText = file(plan, '.env.example');
@@ -265,7 +266,7 @@ export function checkEnv(plan: Plan): string[] {
   }
   for (const [k, v] of Object.entries(env)) {
     if (/PASSWORD|SECRET/.test(k)) {
-      if (v.length < 24) problems.push(`${k} is shorter than 24 characters`);
+      if (v.length < 24 && userEnv[k] !== v) problems.push(`${k} is shorter than 24 characters`);
       if (example[k] === v) problems.push(`.env.example holds the secret ${k}`);
       for (const f of plan.files) {
         // Only files that hold secrets by design (created 0600, git- and docker-ignored) may contain one.
@@ -446,6 +447,8 @@ export function checkKubernetes(plan: Plan): string[] {
 }
 
 /** Everything above, for one plan. */
-export function checkPlan(plan: Plan): string[] {
-  return [...checkDockerfile(plan), ...checkCompose(plan), ...checkEnv(plan), ...checkIgnores(plan), ...checkStack(plan), ...checkKubernetes(plan)];
+/** Every check; `project` is what the folder held before (its .env values are the user's). */
+export function checkPlan(plan: Plan, project: Record<string, string> = {}): string[] {
+  const userEnv = project['.env'] === undefined ? {} : parseDotenv(project['.env']);
+  return [...checkDockerfile(plan), ...checkCompose(plan), ...checkEnv(plan, userEnv), ...checkIgnores(plan), ...checkStack(plan), ...checkKubernetes(plan)];
 }

@@ -83,15 +83,17 @@ describe('the published package', () => {
     const bin = join(pkg.prefix, 'node_modules/.bin/dockerize');
     for (const c of allCases) {
       const dir = workdir(`same-${c.name.replace(/[^a-z0-9]+/gi, '-')}`, { 'answers.json': JSON.stringify(c.answers) });
+      const out = c.folderName ?? 'out';
       for (const [p, text] of Object.entries(c.project ?? {})) {
-        mkdirSync(dirname(join(dir, 'out', p)), { recursive: true });
-        writeFileSync(join(dir, 'out', p), text);
+        mkdirSync(dirname(join(dir, out, p)), { recursive: true });
+        writeFileSync(join(dir, out, p), text);
       }
-      const r = sh(bin, ['--answers', 'answers.json', '--out', 'out', '--force'], { cwd: dir });
+      const r = sh(bin, ['--answers', 'answers.json', '--out', out, '--force'], { cwd: dir });
       expect(r.status, `${c.name}: ${r.stderr}`).toBe(0);
-      for (const f of planOf(c).files) {
+      const plan = planOf({ ...c, folderName: out });
+      for (const f of plan.files) {
         if (f.sensitive) continue; // random secrets
-        expect(readFileSync(join(dir, 'out', f.path), 'utf8'), `${c.name}: ${f.path}`).toBe(f.content);
+        expect(readFileSync(join(dir, out, f.path), 'utf8'), `${c.name}: ${f.path}`).toBe(f.content);
       }
     }
   });

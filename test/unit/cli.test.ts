@@ -298,3 +298,93 @@ describe('error messages', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(2);
   });
 });
+
+describe('detection: --detect, --yes, --app, partial answers', () => {
+  const django = {
+    '/work/shop/manage.py': 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")\n',
+    '/work/shop/shop/settings.py': 'WSGI_APPLICATION = "shop.wsgi.application"\nDATABASES = {"default": {"ENGINE": "django.db.backends.postgresql"}}\n',
+    '/work/shop/shop/wsgi.py': '',
+    '/work/shop/requirements.txt': 'Django==5.1\nredis==5.2\n',
+  };
+
+  it('--detect prints one JSON object (answers keys, evidence, warnings) and writes nothing', async () => {
+    const r = await cli(['--detect', '--out', 'shop'], django);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ name: 'shop', language: 'python', framework: 'django', services: ['postgres', 'redis'], entrypoint: 'shop', port: 8000 });
+    expect(out.evidence.framework).toBe('manage.py; requirements.txt: Django==5.1');
+    expect(r.files).toEqual(django);
+  });
+
+  it('--detect in a folder with no app: exit 2, naming what it looked for', async () => {
+    const r = await cli(['--detect'], { '/work/notes.txt': 'hi' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^dockerize: invalid answers, nothing written:\n {2}answers\/language: no app found here \(looked for Python: pyproject\.toml, .*; Node\.js: package\.json\)/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('--yes writes the stack from detection alone and reports what it detected', async () => {
+    const r = await cli(['--yes', '--out', 'shop'], django);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.asked).toEqual([]);
+    expect(r.files['/work/shop/Dockerfile']).toContain('"shop.wsgi"');
+    expect(parseYaml(r.files['/work/shop/docker-compose.yml']!).services.app.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+    expect(r.stdout).toMatch(/^Detected:\n {2}language +"python" +\(requirements\.txt\)$/m);
+    expect(r.stdout).toMatch(/^ {2}framework +"django" +\(manage\.py; requirements\.txt: Django==5\.1\)$/m);
+  });
+
+  it('--yes without an app: exit 2, which answer to give, nothing written', async () => {
+    const r = await cli(['--yes'], { '/work/requirements.txt': 'requests\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/answers\/framework: no Python framework found here \(looked for FastAPI, Flask and Django\); set "framework" to one of: fastapi, flask, django/);
+    expect(Object.keys(r.files)).toEqual(['/work/requirements.txt']);
+  });
+
+  it('--answers with some keys: the answers win, detection fills the rest', async () => {
+    const r = await cli(['--answers', '/work/a.json', '--out', 'shop'], { ...django, '/work/a.json': JSON.stringify({ services: ['postgres'], port: 9000 }) });
+    expect(r.code).toBe(0);
+    const compose = parseYaml(r.files['/work/shop/docker-compose.yml']!);
+    expect(Object.keys(compose.services)).toEqual(['app', 'postgres']);
+    expect(compose.services.app.ports).toEqual(['${APP_PORT:-9000}:9000']);
+    expect(r.stdout).not.toMatch(/^ {2}services /m);
+    expect(r.stdout).toMatch(/^ {2}framework +"django"/m);
+  });
+
+  it('a monorepo: --yes names the apps and stops; --app picks one and puts compose at the root', async () => {
+    const repo = {
+      '/work/package.json': '{"private": true, "workspaces": ["apps/*"]}',
+      '/work/apps/api/package.json': '{"name": "api", "scripts": {"start": "node index.js"}, "dependencies": {"express": "5"}}',
+      '/work/apps/api/package-lock.json': '{}',
+      '/work/apps/api/index.js': '',
+      '/work/apps/web/package.json': '{"dependencies": {"next": "15"}}',
+    };
+    const refused = await cli(['--yes'], repo);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/answers\/app: several apps are here: apps\/api \(Node\.js, Express\), apps\/web \(Node\.js, Next\.js\); choose one with --app DIR/);
+    const r = await cli(['--yes', '--app', 'apps/api'], repo);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.files['/work/apps/api/Dockerfile']).toContain('CMD ["node", "index.js"]');
+    expect(r.files['/work/apps/api/.dockerignore']).toBeDefined();
+    expect(parseYaml(r.files['/work/docker-compose.yml']!).services.app.build).toBe('./apps/api');
+    expect(r.files['/work/.env']).toBeDefined();
+  });
+
+  it('asks with detected defaults and says where they came from', async () => {
+    const r = await cli(['--out', 'shop'], django, { interactive: true });
+    expect(r.code).toBe(0);
+    const q = (name: string) => r.asked.find((x) => x.name === name);
+    expect(q('framework')).toMatchObject({ initial: 'django', message: 'Framework (found: manage.py; requirements.txt: Django==5.1)' });
+    expect(q('services')?.choices?.filter((c) => c.selected).map((c) => c.value)).toEqual(['postgres', 'redis']);
+    expect(q('entrypoint')).toMatchObject({ initial: 'shop' });
+    expect(q('starter')).toBeUndefined();
+  });
+
+  it('refuses --detect with options that write', async () => {
+    const r = await cli(['--detect', '--force']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--detect writes nothing and reads no answers/);
+  });
+});

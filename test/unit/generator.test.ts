@@ -3,7 +3,7 @@
  * yeoman-test's fake prompts skip `validate`, so validation is tested directly
  * in validate.test.ts and through the answers-file path here.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { parse as parseYaml } from 'yaml';
@@ -143,5 +143,37 @@ describe('yo dockerize in a terminal, with existing files', () => {
     expect(read(r.cwd, 'docker-compose.yml')).toContain('services:');
     expect(readdirSync(r.cwd).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(read(r.cwd, 'app.py')).toBe('# my app\n');
+  });
+});
+
+describe('yo dockerize with detection', () => {
+  const django = (dir: string) => {
+    writeFileSync(join(dir, 'manage.py'), 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "blog.settings")\n');
+    writeFileSync(join(dir, 'requirements.txt'), 'Django==5.1\npsycopg[binary]==3.2\n');
+    mkdirSync(join(dir, 'blog'));
+    writeFileSync(join(dir, 'blog/settings.py'), 'WSGI_APPLICATION = "blog.wsgi.application"\n');
+    writeFileSync(join(dir, 'blog/wsgi.py'), '');
+  };
+
+  it('--yes asks nothing and writes what detection found', async () => {
+    const r = await run().withOptions(opts({ yes: true })).withAnswers({}, { throwOnMissingAnswer: true }).doInDir(django);
+    expect(r.askedQuestions).toEqual([]);
+    expect(read(r.cwd, 'Dockerfile')).toContain('"blog.wsgi"');
+    expect(Object.keys(parseYaml(read(r.cwd, 'docker-compose.yml')).services)).toEqual(['app', 'postgres']);
+    expect(JSON.parse(read(r.cwd, '.yo-rc.json'))['generator-dockerize']).toMatchObject({ language: 'python', framework: 'django', entrypoint: 'blog', services: ['postgres'] });
+  });
+
+  it('the questions default to what was detected, and say where it came from', async () => {
+    const r = await run().withAnswers({ name: 'blog' }).doInDir(django);
+    const q = (name: string) => r.askedQuestions.find((x) => x.name === name);
+    expect(q('framework')?.answer).toBe('django');
+    expect(q('services')?.answer).toEqual(['postgres']);
+    expect(read(r.cwd, 'Dockerfile')).toContain('"blog.wsgi"');
+  });
+
+  it('--yes with nothing to detect: error code 2 naming the answer to give, nothing written', async () => {
+    const ctx = run().withOptions(opts({ yes: true })).doInDir((dir) => writeFileSync(join(dir, 'notes.txt'), 'hi'));
+    await expect(ctx).rejects.toMatchObject({ code: 2, message: expect.stringContaining('answers/language: no app found here') });
+    expect(readdirSync(ctx.targetDirectory!)).toEqual(['notes.txt']);
   });
 });

@@ -29,7 +29,7 @@ describe('validateAnswers', () => {
   });
 
   it('takes the language from the framework when the answers leave it out', () => {
-    expect(errorsOf({ framework: 'django', runtimeVersion: '24' })).toEqual(['/runtimeVersion: must be one of: 3.11, 3.12, 3.13 (supported python versions), given as a string, not "24"']);
+    expect(errorsOf({ framework: 'django', runtimeVersion: '24' })).toEqual(['/runtimeVersion: must be one of: 3.11, 3.12, 3.13, 3.14 (supported python versions), given as a string, not "24"']);
     expect(errorsOf({ framework: 'express', packageManager: 'pnpm' })).toEqual([]);
   });
 
@@ -103,7 +103,7 @@ describe('validateAnswers', () => {
     for (const entrypoint of ['../server.js', '/srv/server.js', 'src/../../server.js', 'src\\server.js']) {
       expect(errorsOf({ ...node, entrypoint })).toEqual([expect.stringMatching(/^\/entrypoint: must stay inside the project: a relative path with "\/" separators, no "\.\." and not absolute/)]);
     }
-    expect(errorsOf({ ...node, entrypoint: 'src/server.ts' })[0]).toMatch(/^\/entrypoint: must be a relative \.js\/\.mjs\/\.cjs path/);
+    expect(errorsOf({ ...node, entrypoint: 'src/server.ts' })[0]).toMatch(/^\/entrypoint: must be a relative path of a JavaScript file/);
     expect(errorsOf({ ...node, entrypoint: 'src/server.mjs' })).toEqual([]);
   });
 
@@ -144,7 +144,7 @@ describe('validateAnswers', () => {
   it('checks packageManager, runtimeVersion, deploy, replicas and image', () => {
     expect(errorsOf({ ...base, packageManager: 'npm' })).toEqual(['/packageManager: is only for node projects (Python has one way to install its dependencies); remove it']);
     expect(errorsOf({ name: 'x', language: 'node', framework: 'express', packageManager: 'bun' })).toEqual(['/packageManager: must be one of: npm, yarn, pnpm, not "bun"']);
-    expect(errorsOf({ ...base, runtimeVersion: '2.7' })).toEqual(['/runtimeVersion: must be one of: 3.11, 3.12, 3.13 (supported python versions), given as a string, not "2.7"']);
+    expect(errorsOf({ ...base, runtimeVersion: '2.7' })).toEqual(['/runtimeVersion: must be one of: 3.11, 3.12, 3.13, 3.14 (supported python versions), given as a string, not "2.7"']);
     expect(errorsOf({ ...base, runtimeVersion: 3.12 })[0]).toMatch(/given as a string, not 3\.12 \(a number\)/);
     expect(errorsOf({ ...base, deploy: ['heroku'] })).toEqual(['/deploy/0: must be one of: compose, swarm, kubernetes, not "heroku"']);
     expect(errorsOf({ ...base, deploy: [] })[0]).toMatch(/^\/deploy: must be a non-empty list/);

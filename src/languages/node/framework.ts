@@ -20,6 +20,10 @@ export interface NodeFramework extends Framework {
   build: NodeBuild;
   /** npm packages whose presence in package.json means this framework. */
   packages: readonly string[];
+  /** Files that give it away (next.config.js, nest-cli.json). */
+  files?: readonly string[];
+  /** Frameworks it is built on (NestJS on Express): when both are declared, this one is the app's. */
+  wraps?: readonly string[];
   starter: {
     files(ctx: EntryContext): StarterFile[];
     /** What this framework's starter templates print beyond the common view. */
@@ -40,8 +44,8 @@ export function healthName(entrypoint: string): string {
 }
 
 /** A .js/.mjs/.cjs file inside the project. */
-export const NODE_FILE_PATTERN = '^(?!.*(?:^|/)\\.\\.?(?:/|$))[A-Za-z0-9_@+-][A-Za-z0-9._@+-]*(?:/[A-Za-z0-9._@+-]+)*\\.(?:js|mjs|cjs)$';
-export const NODE_FILE_EXAMPLE = 'a relative .js/.mjs/.cjs path with letters, digits and ._@+- in its parts, for example "src/server.js"';
+export const NODE_FILE_PATTERN = '^(?!.*(?:^|/)\\.\\.?(?:/|$))(?!.*\\.(?:ts|mts|cts|tsx|jsx|json)$)[A-Za-z0-9_@+-][A-Za-z0-9._@+-]*(?:/[A-Za-z0-9._@+-]+)*$';
+export const NODE_FILE_EXAMPLE = 'a relative path of a JavaScript file (.js, .mjs, .cjs, or none, like bin/www) with letters, digits and ._@+- in its parts, for example "src/server.js"';
 
 /** The entry point spec of a framework that runs a JavaScript file. */
 export const fileEntry = (defaultValue: string, help: string, ...more: EntrypointSpec['rules']): EntrypointSpec => ({

@@ -8,7 +8,7 @@ import type { ProjectSnapshot } from '../../core/project.js';
 import { renderTemplate } from '../../core/render.js';
 import { entryContext, execForm, healthUrl, readJson } from '../../core/toolkit.js';
 import { versions } from '../../versions.js';
-import { detectNode } from './detect.js';
+import { detectNodeWith } from './detect.js';
 import type { NodeFramework } from './framework.js';
 import { express } from './frameworks/express.js';
 import { fastify } from './frameworks/fastify.js';
@@ -79,7 +79,7 @@ export const node: LanguageProvider = {
     },
   ],
   starterGitignore: (r) => ['node_modules/', frameworkOf(r).build.kind === 'nextjs' ? '.next/' : 'dist/'],
-  detect: detectNode,
+  detect: (project, repository) => detectNodeWith(nodeFrameworks, project, repository),
   defaultPackageManager: () => 'npm',
   starterHint: 'run `npm install` to work on it outside Docker',
   hasApp: (_r, project) => project.read('package.json') !== undefined,

@@ -12,6 +12,8 @@ export interface PythonFramework extends Framework {
   requirements: readonly string[];
   /** Distributions whose presence in the project's dependencies means this framework (PEP 503 names). */
   packages: readonly string[];
+  /** The class an app module instantiates (`app = FastAPI(...)`), for finding the entry point. */
+  appClass?: string;
   /** What the entry point names: an application object (`module:app`) or a Django project package. */
   entry: 'app' | 'package';
   starter: {

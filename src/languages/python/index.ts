@@ -8,7 +8,7 @@ import type { LanguagePlanInput, LanguageProvider, ProviderFile } from '../../co
 import { renderTemplate } from '../../core/render.js';
 import { entryContext, execForm, healthUrl } from '../../core/toolkit.js';
 import { versions } from '../../versions.js';
-import { detectPython } from './detect.js';
+import { detectPythonWith } from './detect.js';
 import type { PythonFramework } from './framework.js';
 import { django } from './frameworks/django.js';
 import { fastapi } from './frameworks/fastapi.js';
@@ -72,7 +72,7 @@ export const python: LanguageProvider = {
     },
   ],
   starterGitignore: () => ['__pycache__/', '.venv/'],
-  detect: detectPython,
+  detect: (project, repository) => detectPythonWith(pythonFrameworks, project, repository),
   defaultPackageManager: () => null,
   hasApp,
 

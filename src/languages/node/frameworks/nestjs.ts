@@ -15,6 +15,8 @@ export const nestjs: NodeFramework = {
   command: (ctx) => ['node', ctx.entrypoint],
   build: { kind: 'script', outputs: (entrypoint) => [outDir(entrypoint)] },
   packages: ['@nestjs/core'],
+  files: ['nest-cli.json'],
+  wraps: ['express', 'fastify'],
   writablePaths: ['/tmp'],
   starter: {
     files: (ctx) => [

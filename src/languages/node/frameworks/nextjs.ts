@@ -8,6 +8,8 @@ export const nextjs: NodeFramework = {
   command: () => ['node', 'server.js'],
   build: { kind: 'nextjs' },
   packages: ['next'],
+  files: ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs'],
+  wraps: ['express', 'fastify'],
   writablePaths: ['/tmp', '/app/.next/cache'],
   starter: {
     files: (ctx) => [

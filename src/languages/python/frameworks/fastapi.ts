@@ -14,6 +14,7 @@ export const fastapi: PythonFramework = {
   },
   requirements: ['fastapi', 'uvicorn'],
   packages: ['fastapi'],
+  appClass: 'FastAPI',
   entry: 'app',
   writablePaths: ['/tmp'],
   starter: appStarter('fastapi/main.py.ejs'),

@@ -11,6 +11,7 @@ export const flask: PythonFramework = {
   command: (ctx) => gunicorn(ctx.entrypoint, ctx.port),
   requirements: ['flask', 'gunicorn'],
   packages: ['flask'],
+  appClass: 'Flask',
   entry: 'app',
   writablePaths: ['/tmp'],
   starter: appStarter('flask/app.py.ejs'),
