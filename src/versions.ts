@@ -63,4 +63,12 @@ export const versions = {
     pnpm: '10.34.9',
     yarn: '1.22.22',
   },
+
+  /** Python installers: uv's binary comes from its official image; the others are pinned pip installs in the build stage. */
+  pythonTools: {
+    uvImage: 'ghcr.io/astral-sh/uv:0.13.7',
+    poetry: '2.2.1',
+    pipenv: '2025.0.4',
+    pdm: '2.25.4',
+  },
 } as const;

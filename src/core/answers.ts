@@ -72,6 +72,11 @@ export interface ResolvedAnswers {
   entrypoint: string;
   command: string[] | null;
   healthPath: string;
+  /**
+   * route: healthPath is the app's own health route (answered, found, or the starter's), and must answer 2xx/3xx;
+   * any-response: no route was found, so the check accepts any HTTP answer below 500 from healthPath ("/").
+   */
+  healthCheck: 'route' | 'any-response';
   starter: boolean;
   env: Record<string, string>;
   exposeServices: boolean;

@@ -207,8 +207,9 @@ export const fields: readonly Field[] = [
   },
   {
     key: 'healthPath',
-    description: 'HTTP path the container healthcheck (and Kubernetes probes) call. Default: detected, else /health.',
-    default: (a, facts) => found(a, facts, true)?.healthPath ?? '/health',
+    description:
+      "HTTP path the container healthcheck (and Kubernetes probes) call; it must answer 2xx or 3xx. Default: the app's own health route when one is found; else / with a check that accepts any answer below 500; a starter app's /health.",
+    default: (a, facts) => found(a, facts, true)?.healthPath ?? (facts.detected?.language ? '/' : '/health'),
     validate: validators.healthPath,
   },
   {

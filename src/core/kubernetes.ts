@@ -39,7 +39,8 @@ function appManifests(r: ResolvedAnswers, k: K8sContext, values: ReadonlyMap<str
   const volumeName = (path: string) => path.replace(/^\//, '').replace(/[^a-z0-9]+/gi, '-').toLowerCase();
   const headers = Object.entries(fw.probeHeaders ?? {}).map(([name, value]) => ({ name, value }));
   const httpHeaders = headers.length ? { httpHeaders: headers } : {};
-  const httpGet = { httpGet: { path: r.healthPath, port: 'http', ...httpHeaders } };
+  // Kubernetes counts only 2xx/3xx as healthy: without a health route of the app's own, a TCP connect is the check.
+  const httpGet = r.healthCheck === 'route' ? { httpGet: { path: r.healthPath, port: 'http', ...httpHeaders } } : { tcpSocket: { port: 'http' } };
   return [
     {
       apiVersion: 'apps/v1',

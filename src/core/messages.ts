@@ -7,7 +7,8 @@ export function starterMessage(plan: Plan): string {
   const a = plan.answers;
   const hint = providerOf(a).starterHint;
   const local = hint ? ` (${hint})` : '';
-  return `No app was here, so a minimal ${a.framework} app was written: its ${a.healthPath} checks every service${local}. Replace it with yours.`;
+  const checks = a.services.length ? 'answers 200 with {"status":"ok","checks":{...}} when every service answers, and 503 naming the one that does not' : 'answers 200 while the app is up';
+  return `No app was here, so a minimal ${a.framework} app was written: its ${a.healthPath} ${checks}${local}. Replace it with yours.`;
 }
 
 /** Why nothing was written when existing files differ and nobody can be asked. */

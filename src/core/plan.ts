@@ -13,7 +13,7 @@ import { cryptoRandom, type RandomSource } from './secrets.js';
 import { projectFacts } from './starter.js';
 import { renderStack, swarmSecrets } from './swarm.js';
 import { entryContext, humanList } from './toolkit.js';
-import { validateAnswers, type FieldError } from './validate.js';
+import { validateAnswers, validators, type FieldError } from './validate.js';
 
 /**
  * How a front end writes a file:
@@ -113,7 +113,7 @@ function complete(answers: Answers, facts: ProjectFacts): ResolvedAnswers {
   if (problems.length) throw new InputError(problems);
   const r = resolveAnswers(answers, facts);
   // Detected values went through no validator yet: a bad one is named with where it came from.
-  const recheck = validateAnswers(Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null)));
+  const recheck = validateAnswers(Object.fromEntries(Object.entries(r).filter(([k, v]) => v !== null && k in validators)));
   if (!recheck.ok) {
     throw new InputError(
       recheck.errors.map((e) => {
@@ -148,9 +148,14 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
   const writeStarter = resolved.starter && !provider.hasApp(resolved, project);
   const problems = provider.check?.(answers as Record<string, unknown>, writeStarter) ?? [];
   if (problems.length) throw new InputError(problems);
-  const r = writeStarter && provider.forStarter ? provider.forStarter(resolved) : resolved;
+  const adjusted = writeStarter && provider.forStarter ? provider.forStarter(resolved) : resolved;
+  // A starter serves its own health route.
+  const r: ResolvedAnswers = writeStarter ? { ...adjusted, healthPath: answers.healthPath ?? '/health', healthCheck: 'route' } : adjusted;
   const languageInput = { r, project, templates, starter: writeStarter };
   const notes = [...provider.notes(languageInput)];
+  if (r.healthCheck === 'any-response') {
+    notes.push(`No health route was found in the app: the healthcheck accepts any HTTP answer below 500 from ${r.healthPath} (a stopped or crashing app fails it). Point it at a real one with "healthPath" in the answers (a route that answers 200 when the app and its services work).`);
+  }
   const files: PlannedFile[] = [];
   const inApp = (path: string) => (r.app === '.' ? path : `${r.app}/${path}`);
   const add = (path: string, kind: FileKind, purpose: string, content: string, sensitive = false) =>
@@ -211,6 +216,13 @@ function renderDockerignore(r: ResolvedAnswers): string {
   return `# What docker build never sees, written by generator-dockerize.\n# A small context builds faster and keeps secrets out of images.\n\n${blocks.join('\n\n')}\n`;
 }
 
+/** What README.Docker.md says the health check is. */
+function healthSentence(r: ResolvedAnswers): string {
+  const url = `<http://localhost:${r.port}${r.healthPath}>`;
+  if (r.healthCheck === 'route') return `The health check calls ${url}: the container is healthy while it answers 2xx or 3xx.`;
+  return `No health route was found in the app, so the health check calls ${url} and accepts\nany answer below 500: a stopped or crashing app fails it, a working one passes. To check\nmore (the database, say), add a route that answers 200 only when everything works and set\n\`healthPath\` in the answers to it.`;
+}
+
 function renderReadme(r: ResolvedAnswers, framework: string, files: readonly PlannedFile[], notes: readonly string[], templates: TemplateStore): string {
   // Starter files are left out: a re-run (when the app exists) must give the same README.
   const listed = files.filter((f) => f.kind !== 'starter').map((f) => ({ path: f.path, purpose: f.purpose }));
@@ -227,6 +239,8 @@ function renderReadme(r: ResolvedAnswers, framework: string, files: readonly Pla
     k8sSummaries: used.map((s) => s.k8sSummary),
     port: r.port,
     healthPath: r.healthPath,
+    anyResponse: r.healthCheck === 'any-response',
+    health: healthSentence(r),
     files: listed,
     // The build context: the app's folder.
     context: r.app,
@@ -274,7 +288,12 @@ export function detectAnswers(input: { project: ProjectSnapshot; folderName?: st
     if (value === undefined || value === null || (key === 'app' && value === '.')) continue;
     (soFar as Record<string, unknown>)[key] = value;
     values[key] = value;
-    evidence[key] = d.evidence[key] ?? (key === 'name' ? 'default: the folder name' : key === 'services' ? 'none found: no client package, URL or image of a service' : 'default');
+    const none: Partial<Record<string, string>> = {
+      name: 'default: the folder name',
+      services: 'none found: no client package, URL or image of a service',
+      healthPath: 'default: no health route found, so the check accepts any answer below 500 from /',
+    };
+    evidence[key] = d.evidence[key] ?? none[key] ?? 'default';
   }
   return { ...values, evidence, warnings: [...d.problems.map((p) => `${p.key}: ${p.message}`), ...d.warnings] };
 }

@@ -133,8 +133,11 @@ export interface LanguageProvider {
   packageManagers: readonly string[];
   /** Numeric uid of the image's unprivileged user (Kubernetes' runAsNonRoot needs a number). */
   uid: number;
-  /** The HEALTHCHECK command (exec form) for a URL, run with the image's own runtime (slim images have no curl). */
-  healthcheck(url: string): string[];
+  /**
+   * The HEALTHCHECK command (exec form) for a URL, run with the image's own runtime (slim images have no curl):
+   * it passes on a 2xx/3xx answer, or with `anyResponse` on any answer below 500.
+   */
+  healthcheck(url: string, anyResponse: boolean): string[];
   /** .dockerignore sections for this language (the core adds the common ones). */
   dockerignore: ReadonlyArray<{ comment: string; patterns: readonly string[] }>;
   /** .gitignore patterns a starter app of this language needs. */

@@ -14,6 +14,10 @@ export function resolveAnswers(answers: Answers, facts: ProjectFacts): ResolvedA
   const r = out as unknown as ResolvedAnswers;
   if (providerOf(r).packageManagers.length === 0) r.packageManager = null;
   r.command = answers.command ?? null;
+  // A route the answers name, detection found, or a starter will serve, must answer; otherwise any answer below 500 will do.
+  const d = facts.detected;
+  const foundRoute = d?.healthPath !== undefined && d.framework === r.framework && r.healthPath === d.healthPath;
+  r.healthCheck = answers.healthPath !== undefined || foundRoute || !d?.language ? 'route' : 'any-response';
   // Registry order, so the same set of services always gives the same files.
   r.services = SERVICE_IDS.filter((s) => r.services.includes(s));
   return r;

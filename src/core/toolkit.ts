@@ -37,6 +37,24 @@ export function readJson(project: ProjectSnapshot, path: string): Record<string,
   }
 }
 
+/** Route names apps give their health or readiness endpoint, best first. */
+const HEALTH_NAMES = ['health', 'healthz', 'health-check', 'healthcheck', 'ready', 'readyz', 'readiness', 'livez', 'liveness', 'ping', 'status', 'up', 'heartbeat'];
+
+/**
+ * The app's own health route among the paths its code declares (each with the
+ * file it is in): the best-named path whose last part is a health name, so
+ * "/api/health" and "/healthz/" qualify but "/users/status/edit" does not.
+ */
+export function healthRoute(paths: ReadonlyArray<{ path: string; file: string }>): { path: string; file: string } | undefined {
+  const named = paths
+    .map((p) => ({ ...p, path: `/${p.path.replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '/') }))
+    .map((p) => ({ ...p, rank: HEALTH_NAMES.indexOf(p.path.split('/').pop()?.toLowerCase() ?? '') }))
+    .filter((p) => p.rank >= 0 && /^\/[A-Za-z0-9_~./-]*$/.test(p.path) && !p.path.includes('..'));
+  named.sort((a, b) => a.rank - b.rank || a.path.length - b.path.length);
+  const best = named[0];
+  return best ? { path: best.path, file: best.file } : undefined;
+}
+
 /** A list as people write it: "a", "a and b", "a, b and c". */
 export function humanList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;

@@ -78,9 +78,21 @@ export function stages(dockerfile: string): Stage[] {
   return out;
 }
 
-const isInstall = (i: Instruction) => i.getKeyword() === 'RUN' && /\b(pip( --python \S+)? install|npm ci|yarn(@\S+)? (install|workspaces focus)|pnpm(@\S+)? install)\b/.test(text(i));
-const isManifestCopy = (i: Instruction) =>
-  i.getKeyword() === 'COPY' && !/--from=/.test(text(i)) && /^(requirements\.txt|package\.json (package-lock\.json|yarn\.lock|pnpm-lock\.yaml)) \.\/$/.test(text(i));
+/** Installing the installer (a pinned Poetry, Pipenv or PDM in a venv of its own) is not installing the app's dependencies. */
+const isToolInstall = (i: Instruction) => /\/opt\/(poetry|pipenv|pdm)\/bin\/pip install/.test(text(i));
+const isInstall = (i: Instruction) =>
+  i.getKeyword() === 'RUN' &&
+  !isToolInstall(i) &&
+  /\b(pip( --python \S+)? install|npm ci|yarn(@\S+)? (install|workspaces focus)|pnpm(@\S+)? install|uv sync|uv pip install|poetry install|pipenv install|pdm sync)\b/.test(text(i));
+/** Files that declare dependencies (what a build copies before installing). */
+const MANIFEST = /^(requirements[\w.-]*\.txt|requirements\/[\w.-]+\.txt|[\w./-]*\/?requirements[\w.-]*\.txt|pyproject\.toml|uv\.lock|poetry\.lock|pdm\.lock|Pipfile|Pipfile\.lock|package\.json|package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/;
+const isManifestCopy = (i: Instruction) => {
+  if (i.getKeyword() !== 'COPY' || /--from=/.test(text(i))) return false;
+  const args = text(i).split(/\s+/);
+  return args.length >= 2 && args.slice(0, -1).every((a) => MANIFEST.test(a));
+};
+/** The one install that may follow the code: a setup.py project, whose dependencies only its own code declares. */
+const isProjectInstall = (i: Instruction) => i.getKeyword() === 'RUN' && /pip --python \S+ install --disable-pip-version-check \.$/.test(text(i));
 const isDependencyCopy = (i: Instruction) => i.getKeyword() === 'COPY' && /--from=\S+ (\/opt\/venv|\/app\/node_modules) /.test(text(i));
 const isAppCopy = (i: Instruction) =>
   i.getKeyword() === 'COPY' && (text(i) === '. .' || /^--from=build \/app\/\S+ /.test(text(i)));
@@ -105,7 +117,7 @@ export function checkDockerfileOrder(dockerfile: string): string[] {
     }
     const manifest = index(s, isManifestCopy);
     const install = index(s, isInstall);
-    if (install >= 0) {
+    if (install >= 0 && !isProjectInstall(s.instructions[install] as Instruction)) {
       before(s, workdir, manifest, 'WORKDIR before COPY of the dependency manifests');
       before(s, manifest, install, 'COPY of the manifests before RUN install');
       const appCopy = index(s, (i) => i.getKeyword() === 'COPY' && text(i) === '. .');
@@ -431,7 +443,10 @@ export function checkKubernetes(plan: Plan): string[] {
         if (image !== plan.answers.image) problems.push(`${path}: app image ${image} is not ${plan.answers.image}`);
         if (pod.spec.securityContext?.runAsNonRoot !== true || typeof pod.spec.securityContext?.runAsUser !== 'number') problems.push(`${path}: the app pod is not runAsNonRoot with a numeric user`);
         if (c.securityContext?.readOnlyRootFilesystem !== true || c.securityContext?.allowPrivilegeEscalation !== false) problems.push(`${path}: the app container is not read-only / no-escalation`);
-        for (const p of [c.readinessProbe, c.livenessProbe, c.startupProbe]) if (p?.httpGet?.path !== plan.answers.healthPath) problems.push(`${path}: a probe does not call ${plan.answers.healthPath}`);
+        for (const p of [c.readinessProbe, c.livenessProbe, c.startupProbe]) {
+          // A health route of the app's own is called; without one, the probes connect to the port (Kubernetes takes only 2xx/3xx as healthy).
+          if (plan.answers.healthCheck === 'route' ? p?.httpGet?.path !== plan.answers.healthPath : p?.tcpSocket?.port !== 'http') problems.push(`${path}: a probe does not check ${plan.answers.healthCheck === 'route' ? plan.answers.healthPath : 'the port'}`);
+        }
         if (obj.spec.replicas !== plan.answers.replicas) problems.push(`${path}: replicas differ from the answers`);
         if (!c.volumeMounts?.some((m: { mountPath: string }) => m.mountPath === '/tmp')) problems.push(`${path}: no writable /tmp for a read-only root`);
       } else if (!/:[0-9]/.test(image)) problems.push(`${path}: ${image} is not pinned`);

@@ -30,7 +30,7 @@ describe('dockerize --help, --version, --list-images', () => {
     const r = await cli(['--list-images']);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toEqual(expect.arrayContaining(['python:3.13-slim-trixie', 'node:24-trixie-slim', 'postgres:17-trixie', 'redis:8.6-trixie']));
-    for (const l of lines) expect(l).toMatch(/^[a-z]+:[0-9][\w.-]*$/);
+    for (const l of lines) expect(l).toMatch(/^[a-z0-9./-]+:[0-9][\w.-]*$/);
   });
 });
 

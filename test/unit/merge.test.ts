@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { classify, generate, seededRandom, snapshotOf, type Answers } from '../../src/core/index.js';
 import { formatEnvValue, mergeEnv, parseEnv } from '../../src/core/dotenv.js';
 import { renderGitignore } from '../../src/core/gitignore.js';
-import { listedRequirements } from '../../src/languages/python/requirements.js';
 import { loadTemplates } from '../../src/node/templates.js';
 
 const answers: Answers = { name: 'shop-api', language: 'python', framework: 'fastapi', services: ['postgres', 'redis'] };
@@ -94,24 +93,25 @@ describe('.env', () => {
   });
 });
 
-describe('requirements.txt', () => {
+describe("the app's own dependency files", () => {
   const mine = '# pinned by us\nFastAPI==0.100.0   # old on purpose\n-r base.txt\n--index-url https://example.com/simple\nhttpx\npsycopg2-binary==2.9.9\n';
+  const files = { 'requirements.txt': mine, 'base.txt': 'pydantic\n', 'app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n' };
 
-  it('keeps every user line and adds only missing packages (case and - _ . insensitive)', () => {
-    const merged = content(run({ 'requirements.txt': mine, 'app/main.py': '' }), 'requirements.txt')!;
-    expect(merged.startsWith(mine)).toBe(true);
-    const added = merged.slice(mine.length).split('\n').filter((l) => l && !l.startsWith('#'));
-    expect(added).toEqual(['uvicorn==0.54.0', 'redis==8.1.0']);
+  it('are never written: the server the app lacks goes to requirements-docker.txt, installed after them', () => {
+    const plan = run(files);
+    expect(plan.files.map((f) => f.path)).not.toContain('requirements.txt');
+    expect(content(plan, 'requirements-docker.txt')).toMatch(/^# The production server .*\n.*\nuvicorn==0\.54\.0\n$/);
+    const dockerfile = content(plan, 'Dockerfile')!;
+    expect(dockerfile).toContain('COPY requirements.txt base.txt requirements-docker.txt ./');
+    expect(dockerfile.indexOf('-r requirements.txt')).toBeLessThan(dockerfile.indexOf('-r requirements-docker.txt'));
   });
 
-  it('counts psycopg2 / asyncpg as the PostgreSQL driver already there', () => {
-    expect(listedRequirements(mine).has('psycopg2-binary')).toBe(true);
-    expect(content(run({ 'requirements.txt': mine }), 'requirements.txt')).not.toContain('psycopg[binary]');
-  });
-
-  it('is untouched when nothing is missing', () => {
-    const full = 'fastapi\nuvicorn[standard]>=0.30\npsycopg\nredis\n';
-    expect(content(run({ 'requirements.txt': full }), 'requirements.txt')).toBe(full);
+  it('add nothing when the app has its server (fastapi[standard] brings uvicorn)', () => {
+    for (const req of ['fastapi\nuvicorn[standard]>=0.30\n', 'fastapi[standard]>=0.115\n']) {
+      const plan = run({ ...files, 'requirements.txt': req });
+      expect(plan.files.map((f) => f.path)).not.toContain('requirements-docker.txt');
+      expect(content(plan, 'Dockerfile')).not.toContain('requirements-docker.txt');
+    }
   });
 });
 

@@ -111,7 +111,8 @@ describe('validateAnswers', () => {
     expect(errorsOf({ ...base, entrypoint: 'app/main.py' })[0]).toMatch(/^\/entrypoint: must be package\.module:attribute/);
     expect(errorsOf({ ...base, entrypoint: 'class.main:app' })[0]).toMatch(/not reserved words/);
     expect(errorsOf({ ...base, entrypoint: 'service.main:api' })).toEqual([]);
-    expect(errorsOf({ ...base, framework: 'django', entrypoint: 'config:app' })[0]).toMatch(/^\/entrypoint: must be a dotted Python package name/);
+    expect(errorsOf({ ...base, framework: 'django', entrypoint: 'config/wsgi.py' })[0]).toMatch(/^\/entrypoint: must be a dotted Python package name .*, or "package\.asgi:application"/);
+    expect(errorsOf({ ...base, framework: 'django', entrypoint: 'config.asgi:application' })).toEqual([]);
     expect(errorsOf({ name: 'x', language: 'node', framework: 'nestjs', entrypoint: 'main.js' })[0]).toMatch(/inside the build output folder, for example "dist\/main\.js"/);
     expect(errorsOf({ name: 'x', language: 'node', framework: 'nextjs', entrypoint: 'index.js' })[0]).toMatch(/is fixed to "server\.js" for Next\.js/);
   });
@@ -142,7 +143,8 @@ describe('validateAnswers', () => {
   });
 
   it('checks packageManager, runtimeVersion, deploy, replicas and image', () => {
-    expect(errorsOf({ ...base, packageManager: 'npm' })).toEqual(['/packageManager: is only for node projects (Python has one way to install its dependencies); remove it']);
+    expect(errorsOf({ ...base, packageManager: 'npm' })).toEqual(['/packageManager: must be one of: pip, uv, poetry, pipenv, pdm, not "npm"']);
+    expect(errorsOf({ ...base, packageManager: 'uv' })).toEqual([]);
     expect(errorsOf({ name: 'x', language: 'node', framework: 'express', packageManager: 'bun' })).toEqual(['/packageManager: must be one of: npm, yarn, pnpm, not "bun"']);
     expect(errorsOf({ ...base, runtimeVersion: '2.7' })).toEqual(['/runtimeVersion: must be one of: 3.11, 3.12, 3.13, 3.14 (supported python versions), given as a string, not "2.7"']);
     expect(errorsOf({ ...base, runtimeVersion: 3.12 })[0]).toMatch(/given as a string, not 3\.12 \(a number\)/);

@@ -6,7 +6,7 @@
  */
 import type { Finding, LanguageDetection } from '../../core/provider.js';
 import type { ProjectSnapshot } from '../../core/project.js';
-import { readJson } from '../../core/toolkit.js';
+import { healthRoute, readJson } from '../../core/toolkit.js';
 import { pickLine } from '../../core/version-range.js';
 import { versions } from '../../versions.js';
 import type { NodeFramework } from './framework.js';
@@ -235,6 +235,60 @@ function findPort(project: ProjectSnapshot, pkg: Record<string, unknown>, source
   return undefined;
 }
 
+/** Next.js route handlers and API routes, at the paths they serve. */
+function nextRoutes(project: ProjectSnapshot): Array<{ path: string; file: string }> {
+  const out: Array<{ path: string; file: string }> = [];
+  for (const root of ['app', 'src/app']) {
+    for (const prefix of ['', 'api/']) {
+      for (const dir of (project.list(`${root}/${prefix.replace(/\/$/, '')}`.replace(/\/$/, '')) ?? []).filter((e) => e.endsWith('/'))) {
+        const name = dir.slice(0, -1);
+        const file = (project.list(`${root}/${prefix}${name}`) ?? []).find((f) => /^route\.(js|ts|mjs)$/.test(f));
+        if (file) out.push({ path: `/${prefix}${name}`, file: `${root}/${prefix}${name}/${file}` });
+      }
+    }
+  }
+  for (const root of ['pages/api', 'src/pages/api']) {
+    for (const f of project.list(root) ?? []) {
+      const m = /^([\w-]+)\.(js|ts|mjs)$/.exec(f);
+      if (m) out.push({ path: `/api/${m[1]}`, file: `${root}/${f}` });
+    }
+  }
+  return out;
+}
+
+/** NestJS controllers' routes (`@Controller('health')` + `@Get()`), behind the global prefix main.ts sets. */
+function nestRoutes(project: ProjectSnapshot, sourceRoot: string): Array<{ path: string; file: string }> {
+  const prefix = /setGlobalPrefix\(\s*['"]([^'"]*)['"]/.exec(project.read(`${sourceRoot}/main.ts`) ?? '')?.[1] ?? '';
+  const files: string[] = [];
+  const visit = (dir: string, depth: number) => {
+    for (const e of project.list(dir) ?? []) {
+      if (e.endsWith('/') && depth < 3 && e !== 'node_modules/') visit(`${dir}/${e.slice(0, -1)}`, depth + 1);
+      else if (/\.controller\.(ts|js)$/.test(e)) files.push(`${dir}/${e}`);
+    }
+  };
+  visit(sourceRoot, 0);
+  const out: Array<{ path: string; file: string }> = [];
+  for (const file of files.slice(0, 100)) {
+    const text = project.read(file) ?? '';
+    const controller = /@Controller\(\s*(?:['"]([^'"]*)['"])?/.exec(text);
+    if (!controller) continue;
+    for (const m of text.matchAll(/@(?:Get|Head|All)\(\s*(?:['"]([^'"]*)['"])?\s*\)/g)) {
+      out.push({ path: [prefix, controller[1] ?? '', m[1] ?? ''].filter(Boolean).join('/'), file });
+    }
+  }
+  return out;
+}
+
+/** Routes the entry file declares on the app itself (`app.get('/health'`, `fastify.route({ url: '/ping'`). */
+function appRoutes(project: ProjectSnapshot, source: string | undefined): Array<{ path: string; file: string }> {
+  const text = source ? project.read(source) : undefined;
+  if (!text) return [];
+  const out: Array<{ path: string; file: string }> = [];
+  for (const m of text.matchAll(/\b(?:app|server|fastify|instance|api)\.(?:get|head|all)\(\s*['"`]([^'"`]+)['"`]/g)) out.push({ path: m[1] as string, file: source as string });
+  for (const m of text.matchAll(/\.route\(\s*\{[^}]*?url:\s*['"`]([^'"`]+)['"`]/g)) out.push({ path: m[1] as string, file: source as string });
+  return out;
+}
+
 /** Reads a folder; undefined when it holds no package.json. */
 export function detectNodeWith(frameworks: readonly NodeFramework[], project: ProjectSnapshot, repository?: ProjectSnapshot): LanguageDetection | undefined {
   const text = project.read('package.json');
@@ -264,6 +318,10 @@ export function detectNodeWith(frameworks: readonly NodeFramework[], project: Pr
     if (entry.entrypoint) found.entrypoint = entry.entrypoint;
     const port = findPort(project, pkg, entry.source);
     if (port) found.port = port;
+    const sourceRoot = typeof readJson(project, 'nest-cli.json')?.sourceRoot === 'string' ? (readJson(project, 'nest-cli.json')?.sourceRoot as string) : 'src';
+    const routes = fw.build.kind === 'nextjs' ? nextRoutes(project) : fw.build.kind === 'script' ? nestRoutes(project, sourceRoot) : appRoutes(project, entry.source);
+    const health = healthRoute(routes);
+    if (health) found.healthPath = { value: health.path, evidence: `${health.file}: a route for ${health.path}` };
   } else {
     const others = Object.keys(OTHER_FRAMEWORKS).filter((p) => deps[p] !== undefined || record(pkg.devDependencies)[p] !== undefined);
     for (const p of others) found.warnings.push(`${OTHER_FRAMEWORKS[p]} found (package.json: ${p}): not a framework the generator writes for (${frameworks.map((f) => f.title).join(', ')})`);

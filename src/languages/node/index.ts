@@ -71,7 +71,7 @@ export const node: LanguageProvider = {
   packageManagers: PACKAGE_MANAGERS,
   uid: 1000,
   // fetch is built into Node 18+: slim images have no curl or wget.
-  healthcheck: (url) => ['node', '-e', `fetch('${url}').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`],
+  healthcheck: (url, anyResponse) => ['node', '-e', `fetch('${url}').then((r) => process.exit(${anyResponse ? 'r.status < 500' : 'r.ok'} ? 0 : 1), () => process.exit(1))`],
   dockerignore: [
     {
       comment: 'Dependencies and build output: the image installs and builds its own',
@@ -110,7 +110,7 @@ export const node: LanguageProvider = {
       baseImage: runtime.tag.replace('{version}', r.runtimeVersion),
       port: r.port,
       command: execForm(r.command ?? fw.command(entryContext(r))),
-      healthcheck: execForm(node.healthcheck(healthUrl(r))),
+      healthcheck: execForm(node.healthcheck(healthUrl(r), r.healthCheck === 'any-response')),
       manifests: `package.json ${pm.lockfile}`,
       mounts: pm.caches.map((c) => `--mount=type=cache,target=${c}`).join(' '),
       // A build needs the dev packages too; without one the image installs production packages only.

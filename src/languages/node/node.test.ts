@@ -121,4 +121,17 @@ describe('detecting a Node.js app', () => {
   it('says when package.json is not an object, instead of failing', () => {
     expect(detect({ 'package.json': '[1, 2' })?.warnings).toEqual(['package.json is not a JSON object: nothing in it was read']);
   });
+
+  it("finds the app's own health route: on the app in the entry file, in NestJS controllers (with the global prefix), in Next.js route handlers", () => {
+    const express = detect({ 'package.json': pkg({ scripts: { start: 'node server.js' }, dependencies: { express: '5' } }), 'server.js': "app.get('/users', h);\napp.get('/healthz', h);\nrouter.get('/health', h);\n" });
+    expect(express?.healthPath).toEqual({ value: '/healthz', evidence: 'server.js: a route for /healthz' });
+    const nest = detect({
+      'package.json': pkg({ dependencies: { '@nestjs/core': '11', '@nestjs/terminus': '11' } }),
+      'src/main.ts': "app.setGlobalPrefix('api');\n",
+      'src/health/health.controller.ts': "@Controller('health')\nexport class HealthController {\n  @Get()\n  check() {}\n}\n",
+    });
+    expect(nest?.healthPath).toEqual({ value: '/api/health', evidence: 'src/health/health.controller.ts: a route for /api/health' });
+    expect(detect({ 'package.json': pkg({ dependencies: { next: '15' } }), 'app/api/health/route.ts': 'export function GET() {}\n' })?.healthPath?.value).toBe('/api/health');
+    expect(detect({ 'package.json': pkg({ dependencies: { next: '15' } }), 'pages/api/ping.js': '' })?.healthPath?.value).toBe('/api/ping');
+  });
 });

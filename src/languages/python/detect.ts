@@ -6,8 +6,10 @@
  */
 import type { Finding, LanguageDetection } from '../../core/provider.js';
 import type { ProjectSnapshot } from '../../core/project.js';
+import { healthRoute } from '../../core/toolkit.js';
 import { pickLine } from '../../core/version-range.js';
 import { versions } from '../../versions.js';
+import { PYTHON_LOCKFILES } from './install.js';
 import { readManifests, strings, table, type PythonDependency, type PythonManifests } from './manifests.js';
 import { parseSpecifier, pythonLine } from './pep440.js';
 
@@ -52,7 +54,9 @@ function entryCandidates(project: ProjectSnapshot): string[] {
       .filter((e) => e.endsWith('/') && !SKIP_DIRS.has(e.slice(0, -1)) && !e.startsWith('.'))
       .map((e) => (dir ? `${dir}/${e.slice(0, -1)}` : e.slice(0, -1)))
       .filter((d) => !ownProject(d));
-  const dirs = [...packages(''), ...packages('src')].filter((d) => d !== 'src');
+  // src/ is a folder of packages (src layout), unless it is a package itself (src/__init__.py).
+  const srcIsPackage = project.read('src/__init__.py') !== undefined;
+  const dirs = [...packages(''), ...packages('src')].filter((d) => d !== 'src' || srcIsPackage);
   for (const d of dirs) {
     const entries = project.list(d) ?? [];
     for (const n of names) if (entries.includes(n)) out.push(`${d}/${n}`);
@@ -165,29 +169,79 @@ function findAppEntry(project: ProjectSnapshot, frameworks: readonly FrameworkSi
   return out;
 }
 
-/** manage.py -> DJANGO_SETTINGS_MODULE -> the project package (the one holding wsgi.py). */
-function findDjango(project: ProjectSnapshot): { entrypoint?: Finding<string>; settingsFiles: string[] } {
+/** The top-level packages that hold Django settings (settings.py or a settings/ package), for manage.py files that compute the module. */
+function settingsPackages(project: ProjectSnapshot): string[] {
+  return (project.list('') ?? [])
+    .filter((e) => e.endsWith('/') && !SKIP_DIRS.has(e.slice(0, -1)))
+    .map((e) => e.slice(0, -1))
+    .filter((d) => project.read(`${d}/settings.py`) !== undefined || project.read(`${d}/settings/__init__.py`) !== undefined);
+}
+
+/** manage.py -> DJANGO_SETTINGS_MODULE -> the project package (the one holding wsgi.py, or asgi.py for an ASGI-only project). */
+function findDjango(project: ProjectSnapshot): { entrypoint?: Finding<string>; settingsFiles: string[]; settingsModule?: string; rootUrlconf?: string } {
   const manage = project.read('manage.py') ?? '';
-  const settings = /DJANGO_SETTINGS_MODULE["']?\s*,\s*["']([\w.]+)["']/.exec(manage)?.[1];
-  if (!settings) return { settingsFiles: [] };
+  let settings = /DJANGO_SETTINGS_MODULE["']?\s*,\s*["']([\w.]+)["']/.exec(manage)?.[1];
+  let how = `manage.py: DJANGO_SETTINGS_MODULE=${settings}`;
+  if (!settings) {
+    // The module is computed (from the environment, say): the one package that holds settings.
+    const only = settingsPackages(project);
+    if (only.length !== 1) return { settingsFiles: [] };
+    settings = project.read(`${only[0]}/settings.py`) !== undefined ? `${only[0]}.settings` : `${only[0]}.settings.base`;
+    how = `${only[0]}/ holds the settings`;
+  }
   const parts = settings.split('.');
   const settingsPath = parts.join('/');
   const settingsFiles = [`${settingsPath}.py`, ...(project.list(settingsPath) ?? []).filter((n) => n.endsWith('.py')).map((n) => `${settingsPath}/${n}`)]
     .concat(parts.length > 2 ? (project.list(parts.slice(0, -1).join('/')) ?? []).filter((n) => n.endsWith('.py')).map((n) => `${parts.slice(0, -1).join('/')}/${n}`) : [])
     .filter((f, i, all) => all.indexOf(f) === i && project.read(f) !== undefined)
     .slice(0, 20);
+  const rootUrlconf = settingsFiles.map((f) => /^ROOT_URLCONF\s*=\s*["']([\w.]+)["']/m.exec(project.read(f) ?? '')?.[1]).find(Boolean);
+  // The production settings the image should run with, when the settings are a package with one.
+  const pkgDir = parts.length > 2 ? parts.slice(0, -1).join('/') : undefined;
+  const prod = pkgDir ? ['production', 'prod'].find((n) => project.read(`${pkgDir}/${n}.py`) !== undefined) : undefined;
+  const settingsModule = prod && pkgDir ? `${pkgDir.split('/').join('.')}.${prod}` : undefined;
+  const base = { settingsFiles, ...(settingsModule ? { settingsModule } : {}), ...(rootUrlconf ? { rootUrlconf } : {}) };
   for (const f of settingsFiles) {
-    const wsgi = /^WSGI_APPLICATION\s*=\s*["']([\w.]+)\.wsgi\.application["']/m.exec(project.read(f) ?? '')?.[1];
-    if (wsgi) return { entrypoint: { value: wsgi, evidence: `${f}: WSGI_APPLICATION = "${wsgi}.wsgi.application"` }, settingsFiles };
-  }
-  // No WSGI_APPLICATION: the package of the settings, when it holds wsgi.py.
-  for (let n = parts.length - 1; n >= 1; n--) {
-    const pkg = parts.slice(0, n).join('.');
-    if (project.read(`${parts.slice(0, n).join('/')}/wsgi.py`) !== undefined) {
-      return { entrypoint: { value: pkg, evidence: `manage.py: DJANGO_SETTINGS_MODULE=${settings}; ${parts.slice(0, n).join('/')}/wsgi.py` }, settingsFiles };
+    const text = project.read(f) ?? '';
+    const wsgi = /^WSGI_APPLICATION\s*=\s*["']([\w.]+)\.wsgi\.application["']/m.exec(text)?.[1];
+    if (wsgi && project.read(`${wsgi.split('.').join('/')}/wsgi.py`) !== undefined) {
+      return { ...base, entrypoint: { value: wsgi, evidence: `${f}: WSGI_APPLICATION = "${wsgi}.wsgi.application"` } };
     }
   }
-  return { settingsFiles };
+  // No usable WSGI_APPLICATION: the package of the settings, with its wsgi.py (or asgi.py: an ASGI-only project runs on uvicorn).
+  for (let n = parts.length - 1; n >= 1; n--) {
+    const dir = parts.slice(0, n).join('/');
+    const pkg = parts.slice(0, n).join('.');
+    if (project.read(`${dir}/wsgi.py`) !== undefined) return { ...base, entrypoint: { value: pkg, evidence: `${how}; ${dir}/wsgi.py` } };
+    if (project.read(`${dir}/asgi.py`) !== undefined) return { ...base, entrypoint: { value: `${pkg}.asgi:application`, evidence: `${how}; ${dir}/asgi.py (no wsgi.py: ASGI)` } };
+  }
+  return base;
+}
+
+/** Paths a module declares on its app object (`@app.get("/health")`, `@app.route("/ping")`, inside a factory too), with the file. */
+function appRoutes(project: ProjectSnapshot, file: string, attribute: string, appClass: string | undefined): Array<{ path: string; file: string }> {
+  const text = project.read(file) ?? '';
+  const names = new Set([attribute.replace(/\(\)$/, '')]);
+  if (appClass) for (const m of text.matchAll(new RegExp(`^\\s*([A-Za-z_]\\w*)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:[\\w.]+\\.)?${appClass}\\s*\\(`, 'gm'))) names.add(m[1] as string);
+  const out: Array<{ path: string; file: string }> = [];
+  for (const name of names) {
+    for (const m of text.matchAll(new RegExp(`@${name}\\.(?:get|head|route|api_route)\\(\\s*["']([^"']+)["']`, 'g'))) out.push({ path: m[1] as string, file });
+  }
+  return out;
+}
+
+/** Paths a Django URLconf declares (`path("healthz/", ...)`), and django-health-check's include. */
+function djangoRoutes(project: ProjectSnapshot, urlconf: string | undefined): Array<{ path: string; file: string }> {
+  if (!urlconf) return [];
+  const file = `${urlconf.split('.').join('/')}.py`;
+  const text = project.read(file) ?? '';
+  const out: Array<{ path: string; file: string }> = [];
+  for (const m of text.matchAll(/\b(?:re_)?path\(\s*r?["']\^?([^"'$]*)\$?["']\s*,\s*(include\(\s*["']health_check\.urls["'])?/g)) {
+    out.push({ path: m[1] as string, file: m[2] ? `${file} (django-health-check)` : file });
+    // django-health-check serves its page at the include's path, whatever it is called.
+    if (m[2]) out.push({ path: `${m[1]}health`, file: `${file} (django-health-check)` });
+  }
+  return out;
 }
 
 /** Services a Django project names in its settings (DATABASES ENGINE, CACHES BACKEND, a Celery broker URL). */
@@ -246,6 +300,26 @@ function findRuntime(project: ProjectSnapshot, m: PythonManifests, repository: P
   return {};
 }
 
+/** The installer: a lockfile decides (uv, Poetry, PDM, Pipenv), else pip from requirements files or pyproject.toml. */
+function findInstaller(project: ProjectSnapshot, m: PythonManifests): { found?: Finding<string>; problem?: string; warnings: string[] } {
+  const warnings: string[] = [];
+  const locks = (['uv', 'poetry', 'pdm', 'pipenv'] as const).filter((i) => project.read(PYTHON_LOCKFILES[i]) !== undefined);
+  if (locks.length) {
+    const chosen = locks[0] as keyof typeof PYTHON_LOCKFILES;
+    if (locks.length > 1) warnings.push(`${locks.map((l) => PYTHON_LOCKFILES[l]).join(' and ')} are all here: using ${PYTHON_LOCKFILES[chosen]}; delete the stale one, or set "packageManager"`);
+    return { found: { value: chosen, evidence: PYTHON_LOCKFILES[chosen] }, warnings };
+  }
+  if (m.pipfile) return { problem: 'Pipfile without Pipfile.lock: run `pipenv lock` and commit Pipfile.lock (the image installs exactly what it pins), or set "packageManager" to "pip" with a requirements file', warnings };
+  const tool = table(table(m.pyproject).tool);
+  const pep621 = Array.isArray(table(m.pyproject?.project).dependencies);
+  if (m.requirementsFile) return { found: { value: 'pip', evidence: m.requirementsFile }, warnings };
+  if (tool.poetry && !pep621 && Object.keys(table(table(tool.poetry).dependencies)).length) {
+    return { problem: 'pyproject.toml declares its dependencies for Poetry, but there is no poetry.lock: run `poetry lock` and commit it', warnings };
+  }
+  if (m.found.length) return { found: { value: 'pip', evidence: m.found[0] as string }, warnings };
+  return { warnings };
+}
+
 const first = (deps: readonly PythonDependency[], names: readonly string[]) => deps.find((d) => names.includes(d.name));
 const say = (d: PythonDependency) => `${d.file}: ${d.text}`;
 
@@ -290,16 +364,25 @@ export function detectPythonWith(frameworks: readonly FrameworkSignals[], projec
   if (framework) {
     found.confidence = 2;
     found.framework = { value: framework.id, evidence: why };
+    let routes: Array<{ path: string; file: string }> = [];
     if (framework.id === 'django') {
       const dj = findDjango(project);
       if (dj.entrypoint) found.entrypoint = dj.entrypoint;
       found.services = djangoServices(project, dj.settingsFiles);
       found.schemes = schemesIn(project, [...dj.settingsFiles, ...configFiles]);
+      routes = djangoRoutes(project, dj.rootUrlconf);
     } else {
-      if (entry.entrypoint && (!entry.framework || entry.framework === framework.id)) found.entrypoint = entry.entrypoint;
+      if (entry.entrypoint && (!entry.framework || entry.framework === framework.id)) {
+        found.entrypoint = entry.entrypoint;
+        const [mod = '', attr = 'app'] = entry.entrypoint.value.split(':');
+        const file = moduleFile(project, mod);
+        if (file) routes = appRoutes(project, file, attr, framework.appClass);
+      }
       if (entry.port) found.port = entry.port;
       found.schemes = schemesIn(project, configFiles);
     }
+    const health = healthRoute(routes);
+    if (health) found.healthPath = { value: health.path, evidence: `${health.file}: a route for ${health.path}` };
   }
   if (!found.port) {
     const port = readEnvValue(project, ['.env.example', '.env.sample', '.env.template'], 'PORT');
@@ -309,8 +392,15 @@ export function detectPythonWith(frameworks: readonly FrameworkSignals[], projec
   // A uv workspace root lists its projects: the app is one of them.
   const members = strings(table(table(table(table(m.pyproject).tool).uv).workspace).members);
   if (members.length) found.workspaces = members;
+  const installer = findInstaller(project, m);
+  if (installer.found) found.packageManager = installer.found;
+  warnings.push(...installer.warnings);
   const rt = findRuntime(project, m, repository);
   if (rt.found) found.runtimeVersion = rt.found;
-  if (rt.problem) found.problems = [{ key: 'runtimeVersion', message: rt.problem }];
+  const problems = [
+    ...(installer.problem ? [{ key: 'packageManager' as const, message: installer.problem }] : []),
+    ...(rt.problem ? [{ key: 'runtimeVersion' as const, message: rt.problem }] : []),
+  ];
+  if (problems.length) found.problems = problems;
   return found;
 }

@@ -8,8 +8,10 @@ export interface StarterFile {
 
 /** What a Python framework adds to the core's Framework. */
 export interface PythonFramework extends Framework {
-  /** Requirement names (keys of versions.python) the image installs: the framework and its production server. */
+  /** Requirement names (keys of versions.python) a starter app's requirements.txt lists: the framework and its production server. */
   requirements: readonly string[];
+  /** The production server the start command runs (a key of versions.python), and the requirements that already provide it. */
+  server(entrypoint: string): { requirement: string; providedBy: readonly string[] };
   /** Distributions whose presence in the project's dependencies means this framework (PEP 503 names). */
   packages: readonly string[];
   /** The class an app module instantiates (`app = FastAPI(...)`), for finding the entry point. */

@@ -1,10 +1,12 @@
 /**
  * Python: FastAPI (uvicorn), Flask and Django (gunicorn). Dependencies are
- * installed from requirements.txt into a virtual environment that the final
- * stage copies.
+ * installed the way the project declares them (requirements files, pyproject,
+ * uv, Poetry, Pipenv, PDM) into a virtual environment that the final stage
+ * copies.
  */
 import type { ResolvedAnswers } from '../../core/answers.js';
 import type { LanguagePlanInput, LanguageProvider, ProviderFile } from '../../core/provider.js';
+import type { ProjectSnapshot } from '../../core/project.js';
 import { renderTemplate } from '../../core/render.js';
 import { entryContext, execForm, healthUrl } from '../../core/toolkit.js';
 import { versions } from '../../versions.js';
@@ -13,8 +15,11 @@ import type { PythonFramework } from './framework.js';
 import { django } from './frameworks/django.js';
 import { fastapi } from './frameworks/fastapi.js';
 import { flask } from './frameworks/flask.js';
+import { PYTHON_INSTALLERS, PYTHON_LOCKFILES, installView, type PythonInstaller } from './install.js';
+import { readManifests, type PythonManifests } from './manifests.js';
 import { moduleLayout } from './names.js';
-import { renderRequirements } from './requirements.js';
+import { aptInstall, systemPackages } from './native.js';
+import { SERVER_REQUIREMENTS, missingServer, serverRequirements, starterRequirements } from './requirements.js';
 
 export const pythonFrameworks: readonly PythonFramework[] = [fastapi, flask, django];
 
@@ -26,13 +31,33 @@ function frameworkOf(r: Pick<ResolvedAnswers, 'framework'>): PythonFramework {
 
 const runtime = versions.runtimes.python;
 const baseImage = (r: ResolvedAnswers) => runtime.tag.replace('{version}', r.runtimeVersion);
+const installerOf = (r: ResolvedAnswers) => (r.packageManager ?? 'pip') as PythonInstaller;
 
 /** The start command: the answers' override, or the framework's production server. */
 const startCommand = (r: ResolvedAnswers) => r.command ?? frameworkOf(r).command(entryContext(r));
 
-function hasApp(r: Pick<ResolvedAnswers, 'framework' | 'entrypoint'> & Partial<ResolvedAnswers>, project: LanguagePlanInput['project']): boolean {
+function hasApp(r: Pick<ResolvedAnswers, 'framework' | 'entrypoint'> & Partial<ResolvedAnswers>, project: ProjectSnapshot): boolean {
   const markers = frameworkOf(r).starter.appMarkers({ name: r.name ?? 'app', port: r.port ?? 8000, entrypoint: r.entrypoint, healthPath: r.healthPath ?? '/health', services: r.services ?? [] });
-  return markers.some((m) => project.read(m) !== undefined);
+  return markers.some((m) => project.read(m) !== undefined || project.read(`src/${m}`) !== undefined);
+}
+
+/** What the build installs from: the project's manifests, or the starter's own requirements.txt. */
+function manifestsOf({ project, starter }: LanguagePlanInput): PythonManifests {
+  if (starter) return { dependencies: [], found: ['requirements.txt'], requirementsFile: 'requirements.txt', requirementsFiles: ['requirements.txt'], warnings: [] };
+  return readManifests(project);
+}
+
+/** The server lines the image adds to an existing app (none for a starter: its requirements.txt has it). */
+function serverFor(input: LanguagePlanInput, m: PythonManifests): string[] {
+  return input.starter ? [] : missingServer(input.r, frameworkOf(input.r), m.dependencies);
+}
+
+/** src/ layouts: the package lives under src/, which goes on PYTHONPATH. */
+function sourceRoot(r: ResolvedAnswers, project: ProjectSnapshot): string | undefined {
+  const fw = frameworkOf(r);
+  const base = fw.entry === 'package' ? r.entrypoint.split('.').join('/') : moduleLayout(r.entrypoint).moduleFile.replace(/\.py$/, '');
+  const found = (prefix: string) => [`${base}.py`, `${base}/__init__.py`, `${base}/wsgi.py`].some((f) => project.read(`${prefix}${f}`) !== undefined);
+  return !found('') && found('src/') ? '/app/src' : undefined;
 }
 
 function starterFiles({ r, templates }: LanguagePlanInput): ProviderFile[] {
@@ -55,16 +80,21 @@ function starterFiles({ r, templates }: LanguagePlanInput): ProviderFile[] {
   }));
 }
 
+const titles: Readonly<Record<PythonInstaller, string>> = { pip: 'pip', uv: 'uv', poetry: 'Poetry', pipenv: 'Pipenv', pdm: 'PDM' };
+
 export const python: LanguageProvider = {
   id: 'python',
   title: 'Python',
   runtime,
   manifests: 'pyproject.toml, requirements*.txt, Pipfile, setup.py, setup.cfg, manage.py',
   frameworks: pythonFrameworks,
-  packageManagers: [],
+  packageManagers: PYTHON_INSTALLERS,
   uid: 10001,
   // urllib is in the standard library: slim images have no curl or wget.
-  healthcheck: (url) => ['python', '-c', `import urllib.request; urllib.request.urlopen('${url}', timeout=4)`],
+  healthcheck: (url, anyResponse) =>
+    anyResponse
+      ? ['python', '-c', `import sys, urllib.error, urllib.request\ntry:\n    urllib.request.urlopen('${url}', timeout=4)\nexcept urllib.error.HTTPError as e:\n    sys.exit(e.code >= 500)`]
+      : ['python', '-c', `import urllib.request; urllib.request.urlopen('${url}', timeout=4)`],
   dockerignore: [
     {
       comment: 'Python caches, virtual environments and build output (the image makes its own)',
@@ -73,11 +103,29 @@ export const python: LanguageProvider = {
   ],
   starterGitignore: () => ['__pycache__/', '.venv/'],
   detect: (project, repository) => detectPythonWith(pythonFrameworks, project, repository),
-  defaultPackageManager: () => null,
+  defaultPackageManager: () => 'pip',
+  extraImages: [versions.pythonTools.uvImage],
   hasApp,
 
-  dockerfile({ r, templates }) {
+  check(answers, starter) {
+    const pm = answers.packageManager;
+    if (!starter || pm === undefined || pm === 'pip') return [];
+    return [{ pointer: '/packageManager', message: 'the starter app comes with a requirements.txt: use "pip", or set "starter": false and bring your own app with its lockfile' }];
+  },
+
+  // The starter app comes with a requirements.txt.
+  forStarter: (r) => ({ ...r, packageManager: 'pip' }),
+
+  dockerfile(input) {
+    const { r, project, templates } = input;
     const fw = frameworkOf(r);
+    const m = manifestsOf(input);
+    const buildable = typeof (m.pyproject?.['build-system'] as { 'build-backend'?: unknown } | undefined)?.['build-backend'] === 'string';
+    const pythonPath = input.starter ? undefined : sourceRoot(r, project);
+    const system = systemPackages(m.dependencies);
+    const install = installView({ installer: installerOf(r), manifests: m, server: serverFor(input, m), buildable });
+    if (system.build.length) install.setup.unshift({ comment: `A compiler and headers to build ${system.because.join(', ')} (the build stage only)`, instruction: aptInstall(system.build) });
+    const runtimeSetup = system.runtime.length ? [{ comment: `The C libraries ${system.because.join(', ')} load${system.because.length > 1 ? '' : 's'} at run time`, instruction: aptInstall(system.runtime) }] : [];
     return renderTemplate(templates, 'python/Dockerfile.ejs', {
       title: r.name,
       framework: fw.title,
@@ -85,28 +133,47 @@ export const python: LanguageProvider = {
       baseImage: baseImage(r),
       port: r.port,
       uid: python.uid,
+      install,
+      pythonPath,
+      runtimeSetup,
+      finalSteps: [],
       command: execForm(startCommand(r)),
-      healthcheck: execForm(python.healthcheck(healthUrl(r))),
+      healthcheck: execForm(python.healthcheck(healthUrl(r), r.healthCheck === 'any-response')),
     });
   },
 
   files(input) {
-    const { r, project, starter } = input;
-    const files: ProviderFile[] = [
-      {
-        path: 'requirements.txt',
-        kind: 'merged',
-        purpose: 'Pinned Python dependencies: framework, server and service drivers',
-        content: renderRequirements(r, frameworkOf(r), project.read('requirements.txt')),
-      },
-    ];
-    if (starter) files.push(...starterFiles(input));
-    return files;
+    const { r, starter } = input;
+    if (starter) {
+      return [
+        { path: 'requirements.txt', kind: 'starter', purpose: 'Pinned Python dependencies of the starter app: framework, server and service drivers', content: starterRequirements(r, frameworkOf(r)) },
+        ...starterFiles(input),
+      ];
+    }
+    const server = serverFor(input, manifestsOf(input));
+    return server.length
+      ? [{ path: SERVER_REQUIREMENTS, kind: 'generated', purpose: `The production server the app lacks (${server.join(', ')}), installed after its own dependencies`, content: serverRequirements(server) }]
+      : [];
   },
 
-  notes({ r, project, starter }) {
-    if (starter || hasApp(r, project) || r.command !== null) return [];
-    const where = frameworkOf(r).entry === 'package' ? 'manage.py' : moduleLayout(r.entrypoint).moduleFile;
-    return [`No ${where} here: the image starts \`${startCommand(r).join(' ')}\`; set "entrypoint" to your app, or "command".`];
+  notes(input) {
+    const { r, project, starter } = input;
+    if (starter) return [];
+    const notes: string[] = [];
+    const installer = installerOf(r);
+    const m = manifestsOf(input);
+    if (installer !== 'pip' && project.read(PYTHON_LOCKFILES[installer]) === undefined) {
+      notes.push(`No ${PYTHON_LOCKFILES[installer]} here: the image installs exactly what it pins, so run \`${installer} lock\` once and commit it before building.`);
+    }
+    if (installer === 'pip' && !m.requirementsFile && !m.pyproject && project.read('setup.py') === undefined) {
+      notes.push('No requirements.txt, pyproject.toml or setup.py here: the image has nothing to install its dependencies from.');
+    }
+    const server = serverFor(input, m);
+    if (server.length) notes.push(`${SERVER_REQUIREMENTS} adds ${server.join(', ')}: the start command needs it and the app's dependencies don't provide it. The Dockerfile installs it after them (${titles[installer]}); add it to your own dependencies to drop this file.`);
+    if (!hasApp(r, project) && r.command === null) {
+      const where = frameworkOf(r).entry === 'package' ? 'manage.py' : moduleLayout(r.entrypoint).moduleFile;
+      notes.push(`No ${where} here: the image starts \`${startCommand(r).join(' ')}\`; set "entrypoint" to your app, or "command".`);
+    }
+    return notes;
   },
 };

@@ -179,4 +179,40 @@ describe('detecting a Python app', () => {
     expect(d?.framework).toBeUndefined();
     expect(d?.workspaces).toEqual(['api']);
   });
+
+  it("finds the app's own health route: on the app object (in a factory too), or in Django's URLconf", () => {
+    const fastapi = detect({ 'requirements.txt': 'fastapi\n', 'main.py': 'from fastapi import FastAPI\napp = FastAPI()\n\n@app.get("/items")\ndef items(): ...\n\n@app.get("/healthz")\ndef healthz(): ...\n' });
+    expect(fastapi?.healthPath).toEqual({ value: '/healthz', evidence: 'main.py: a route for /healthz' });
+    const factory = detect({ 'requirements.txt': 'flask\n', 'web/__init__.py': 'from flask import Flask\n\ndef create_app():\n    api = Flask(__name__)\n\n    @api.route("/api/ping")\n    def ping(): ...\n    return api\n' });
+    expect(factory?.healthPath?.value).toBe('/api/ping');
+    const dj = detect({
+      'manage.py': 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site1.settings")\n',
+      'site1/settings.py': 'ROOT_URLCONF = "site1.urls"\n',
+      'site1/wsgi.py': '',
+      'site1/urls.py': 'urlpatterns = [path("admin/", admin.site.urls), path("status/", views.status), path("ht/", include("health_check.urls"))]\n',
+    });
+    expect(dj?.healthPath).toEqual({ value: '/ht/health', evidence: 'site1/urls.py (django-health-check): a route for /ht/health' });
+  });
+
+  it('leaves routers it can not place (an APIRouter mounted with a prefix) to the fallback check', () => {
+    const d = detect({ 'requirements.txt': 'fastapi\n', 'app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n', 'app/api.py': 'router = APIRouter()\n@router.get("/health")\ndef h(): ...\n' });
+    expect(d?.healthPath).toBeUndefined();
+  });
+
+  it('finds an ASGI-only Django project, and one whose manage.py computes the settings module', () => {
+    expect(detect({ 'manage.py': 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")\n', 'shop/settings.py': '', 'shop/asgi.py': '' })?.entrypoint).toEqual({
+      value: 'shop.asgi:application',
+      evidence: 'manage.py: DJANGO_SETTINGS_MODULE=shop.settings; shop/asgi.py (no wsgi.py: ASGI)',
+    });
+    expect(detect({ 'manage.py': 'settings = "proj.production" if os.environ.get("PROD") else "proj.settings"\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", settings)\n', 'proj/settings.py': '', 'proj/wsgi.py': '' })?.entrypoint?.value).toBe('proj');
+  });
+
+  it('chooses the installer from the lockfile, else pip; a Pipfile without its lock is a problem', () => {
+    expect(detect({ 'pyproject.toml': '[project]\n', 'uv.lock': '' })?.packageManager).toEqual({ value: 'uv', evidence: 'uv.lock' });
+    expect(detect({ 'pyproject.toml': '[tool.poetry.dependencies]\nflask = "*"\n', 'poetry.lock': '' })?.packageManager?.value).toBe('poetry');
+    expect(detect({ Pipfile: '[packages]\nflask = "*"\n', 'Pipfile.lock': '{}' })?.packageManager?.value).toBe('pipenv');
+    expect(detect({ 'pyproject.toml': '[project]\n', 'pdm.lock': '' })?.packageManager?.value).toBe('pdm');
+    expect(detect({ 'requirements.txt': 'flask\n' })?.packageManager).toEqual({ value: 'pip', evidence: 'requirements.txt' });
+    expect(detect({ Pipfile: '[packages]\nflask = "*"\n' })?.problems?.[0]?.message).toMatch(/^Pipfile without Pipfile\.lock: run `pipenv lock`/);
+  });
 });

@@ -1,13 +1,19 @@
 import { gunicorn, type PythonFramework } from '../framework.js';
-import { packageEntry } from '../names.js';
+import { APP_PATTERN, PACKAGE_EXAMPLE, PACKAGE_PATTERN } from '../names.js';
+
+const HELP = 'the Django project package (the one holding settings.py and wsgi.py), or its ASGI application as "package.asgi:application"';
+
+/** An ASGI target ("config.asgi:application") runs on uvicorn; a project package on gunicorn, through its wsgi.py. */
+const isAsgi = (entrypoint: string) => entrypoint.includes(':');
 
 export const django: PythonFramework = {
   id: 'django',
   title: 'Django',
   defaultPort: 8000,
-  entrypoint: packageEntry('config', 'the Django project package (the one holding settings.py and wsgi.py)'),
-  command: (ctx) => gunicorn(`${ctx.entrypoint}.wsgi`, ctx.port),
+  entrypoint: { default: 'config', help: HELP, rules: [{ pattern: `${PACKAGE_PATTERN}|${APP_PATTERN}`, must: `${PACKAGE_EXAMPLE}, or "package.asgi:application" (${HELP})` }] },
+  command: (ctx) => (isAsgi(ctx.entrypoint) ? ['uvicorn', ctx.entrypoint, '--host', '0.0.0.0', '--port', String(ctx.port)] : gunicorn(`${ctx.entrypoint}.wsgi`, ctx.port)),
   requirements: ['django', 'gunicorn'],
+  server: (entrypoint) => (isAsgi(entrypoint) ? { requirement: 'uvicorn', providedBy: ['uvicorn'] } : { requirement: 'gunicorn', providedBy: ['gunicorn'] }),
   packages: ['django'],
   entry: 'package',
   env: [
@@ -18,7 +24,7 @@ export const django: PythonFramework = {
   // Django answers only to DJANGO_ALLOWED_HOSTS; the kubelet probes the pod IP, so name a host it allows.
   probeHeaders: { Host: 'localhost' },
   starter: {
-    appMarkers: () => ['manage.py'],
+    appMarkers: (ctx) => ['manage.py', `${ctx.entrypoint.split(/[.:]/)[0]}/wsgi.py`],
     files: (ctx) => {
       const pkg = ctx.entrypoint.split('.').join('/');
       return [

@@ -13,6 +13,8 @@ export const fastapi: PythonFramework = {
     return ['uvicorn', ...(factory ? ['--factory', ctx.entrypoint.replace(/\(\)$/, '')] : [ctx.entrypoint]), '--host', '0.0.0.0', '--port', String(ctx.port)];
   },
   requirements: ['fastapi', 'uvicorn'],
+  // fastapi[standard] brings uvicorn[standard].
+  server: () => ({ requirement: 'uvicorn', providedBy: ['uvicorn', 'fastapi[standard]', 'fastapi[all]'] }),
   packages: ['fastapi'],
   appClass: 'FastAPI',
   entry: 'app',

@@ -10,6 +10,7 @@ export const flask: PythonFramework = {
   // gunicorn calls an app factory written as "module:create_app()" itself.
   command: (ctx) => gunicorn(ctx.entrypoint, ctx.port),
   requirements: ['flask', 'gunicorn'],
+  server: () => ({ requirement: 'gunicorn', providedBy: ['gunicorn'] }),
   packages: ['flask'],
   appClass: 'Flask',
   entry: 'app',
