@@ -1,13 +1,15 @@
 import type { ResolvedAnswers } from './answers.js';
+import type { Process } from './provider.js';
 import { servicesOf } from './registry.js';
 import { entryContext } from './toolkit.js';
 import { toYaml, type Path } from './yaml.js';
 
 /** docker-compose.yml as data (the Compose Specification, no `version:` key), with its comments and YAML styling. */
-function composeModel(r: ResolvedAnswers): { doc: Record<string, unknown>; comments: [Path, string][]; quoted: Path[]; flow: Path[] } {
+function composeModel(r: ResolvedAnswers, processes: readonly Process[]): { doc: Record<string, unknown>; comments: [Path, string][]; quoted: Path[]; flow: Path[] } {
   const ctx = entryContext(r);
+  const build = r.app === '.' ? '.' : `./${r.app}`;
   const app: Record<string, unknown> = {
-    build: r.app === '.' ? '.' : `./${r.app}`,
+    build,
     init: true,
     restart: 'unless-stopped',
     env_file: '.env',
@@ -20,13 +22,31 @@ function composeModel(r: ResolvedAnswers): { doc: Record<string, unknown>; comme
     [['services', 'app', 'ports'], `host:container. Set APP_PORT in .env to use another host port`],
   ];
   const used = servicesOf(r);
-  if (used.length > 0) {
-    app.depends_on = Object.fromEntries(used.map((s) => [s.id, { condition: 'service_healthy' }]));
-    comments.push([['services', 'app', 'depends_on'], 'Start the app only once its services pass their healthchecks']);
+  const healthy = Object.fromEntries(used.map((s) => [s.id, { condition: 'service_healthy' }]));
+  const once = processes.filter((p) => p.lifecycle === 'once');
+  if (used.length > 0 || once.length > 0) {
+    app.depends_on = { ...healthy, ...Object.fromEntries(once.map((p) => [p.name, { condition: 'service_completed_successfully' }])) };
+    comments.push([['services', 'app', 'depends_on'], once.length ? `Start the app only once its services pass their healthchecks and ${once.map((p) => p.name).join(', ')} has finished` : 'Start the app only once its services pass their healthchecks']);
   }
   const quoted: Path[] = [['services', 'app', 'ports']];
   const flow: Path[] = [];
   const all: Record<string, unknown> = { app };
+  for (const p of processes) {
+    all[p.name] = {
+      // The app's own image (built from the same context: Docker's cache makes the second build free).
+      build,
+      init: true,
+      restart: p.lifecycle === 'once' ? 'no' : 'unless-stopped',
+      env_file: '.env',
+      ...(p.environment ? { environment: { ...p.environment } } : {}),
+      command: [...p.command],
+      ...(used.length ? { depends_on: healthy } : {}),
+      ...(p.healthcheck ? { healthcheck: { test: [...p.healthcheck], interval: '10s', timeout: '10s', retries: 5, start_period: '20s' } } : {}),
+    };
+    comments.push([['services', p.name], `${p.purpose} (${p.evidence})`]);
+    flow.push(['services', p.name, 'command']);
+    if (p.healthcheck) flow.push(['services', p.name, 'healthcheck', 'test']);
+  }
   const volumes: Record<string, object> = {};
   for (const entry of used) {
     const id = entry.id;
@@ -50,8 +70,8 @@ function composeModel(r: ResolvedAnswers): { doc: Record<string, unknown>; comme
   return { doc, comments, quoted, flow };
 }
 
-export function renderCompose(r: ResolvedAnswers): string {
-  const { doc, comments, quoted, flow } = composeModel(r);
+export function renderCompose(r: ResolvedAnswers, processes: readonly Process[] = []): string {
+  const { doc, comments, quoted, flow } = composeModel(r, processes);
   return toYaml(doc, {
     header: [
       `Docker Compose for ${r.name}, written by generator-dockerize.`,

@@ -1,11 +1,12 @@
 import type { Answers, ProjectFacts, ResolvedAnswers } from './answers.js';
 import { renderCompose } from './compose.js';
 import type { Detection } from './detect.js';
+import type { Process } from './provider.js';
 import { envValues, renderEnv, renderEnvExample, weakSecrets } from './env.js';
 import { fields } from './fields.js';
 import { renderGitignore, wantedIgnores } from './gitignore.js';
 import { k8sName, renderKubernetes } from './kubernetes.js';
-import { within, type ProjectSnapshot } from './project.js';
+import { overlay, within, type ProjectSnapshot } from './project.js';
 import { FRAMEWORK_IDS, LANGUAGE_IDS, findFramework, frameworkOf, frameworksOf, providerOf, providers, servicesOf } from './registry.js';
 import { renderTemplate, type TemplateStore } from './render.js';
 import { resolveAnswers } from './resolve.js';
@@ -49,6 +50,8 @@ export interface Plan {
   notes: string[];
   /** What detection found and where each answer came from (the run's report). */
   detection: Detection;
+  /** The app's migrations and workers, from its own image. */
+  processes: Process[];
   sources: Source[];
 }
 
@@ -151,8 +154,12 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
   const adjusted = writeStarter && provider.forStarter ? provider.forStarter(resolved) : resolved;
   // A starter serves its own health route.
   const r: ResolvedAnswers = writeStarter ? { ...adjusted, healthPath: answers.healthPath ?? '/health', healthCheck: 'route' } : adjusted;
-  const languageInput = { r, project, templates, starter: writeStarter };
+  const provided = provider.files({ r, project, templates, starter: writeStarter });
+  // What follows sees the folder as it will be: with the starter app, so a re-run (which finds it) writes the same files.
+  const starterFiles = Object.fromEntries(provided.filter((f) => f.kind === 'starter').map((f) => [f.path, f.content]));
+  const languageInput = { r, project: writeStarter ? overlay(project, starterFiles) : project, templates, starter: writeStarter };
   const notes = [...provider.notes(languageInput)];
+  const processes = provider.processes?.(languageInput) ?? [];
   if (r.healthCheck === 'any-response') {
     notes.push(`No health route was found in the app: the healthcheck accepts any HTTP answer below 500 from ${r.healthPath} (a stopped or crashing app fails it). Point it at a real one with "healthPath" in the answers (a route that answers 200 when the app and its services work).`);
   }
@@ -165,7 +172,7 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
   add(inApp('.dockerignore'), 'generated', 'What never goes into the build context: secrets, .git, caches, local dependencies', renderDockerignore(r));
   if (r.deploy.includes('compose')) {
     const titles = ['the app', ...servicesOf(r).map((s) => s.title)];
-    add('docker-compose.yml', 'generated', `Runs ${humanList(titles)}: ports, healthchecks, volumes, start order`, renderCompose(r));
+    add('docker-compose.yml', 'generated', `Runs ${humanList([...titles, ...processes.map((p) => p.name)])}: ports, healthchecks, volumes, start order`, renderCompose(r, processes));
   }
   const existingEnv = root.read('.env');
   const values = envValues(r, existingEnv, random);
@@ -176,23 +183,23 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
   add('.env', 'merged', 'Settings and random secrets for the containers (not committed, not in the image)', renderEnv(r, existingEnv, values), true);
   add('.env.example', 'merged', 'The same keys as .env without secrets: safe to commit', renderEnvExample(r, root.read('.env.example')));
   if (r.deploy.includes('swarm')) {
-    add('docker-stack.yml', 'generated', 'Docker Swarm stack: the image, replicas, rolling updates, limits, Docker secrets', renderStack(r, values));
+    add('docker-stack.yml', 'generated', 'Docker Swarm stack: the image, replicas, rolling updates, limits, Docker secrets', renderStack(r, values, processes));
     for (const s of swarmSecrets(r, values)) {
       // Never replace a secret that exists: a deployed stack keeps the one it was created with.
       add(s.file, 'merged', 'A Docker secret for the Swarm stack (same value as in .env; not committed)', root.read(s.file) ?? s.value, true);
     }
   }
   if (r.deploy.includes('kubernetes')) {
-    for (const f of renderKubernetes(r, values, root.read('k8s/secrets.env'))) {
+    for (const f of renderKubernetes(r, values, root.read('k8s/secrets.env'), processes)) {
       add(f.path, f.secrets ? 'merged' : 'generated', f.purpose, f.content, f.secrets);
     }
   }
   const secretPaths = files.filter((f) => f.sensitive).map((f) => f.path);
   add('.gitignore', 'merged', 'Keeps secrets (.env and the like) out of git', renderGitignore(wantedIgnores(r, writeStarter, secretPaths), root.read('.gitignore')));
-  for (const f of provider.files(languageInput)) add(inApp(f.path), f.kind, f.purpose, f.content);
+  for (const f of provided) add(inApp(f.path), f.kind, f.purpose, f.content);
   add('README.Docker.md', 'generated', 'How to build, run and reach the app, and where secrets live', renderReadme(r, fw.title, files, notes, templates));
   const detection = facts.detected as Detection;
-  return { answers: r, files, starter: writeStarter, notes, detection, sources: sourcesOf(answers, r, detection) };
+  return { answers: r, files, starter: writeStarter, notes, detection, processes, sources: sourcesOf(answers, r, detection) };
 }
 
 /** Kept out of every build context: secrets, version control, the Docker files themselves. */

@@ -35,6 +35,20 @@ export function snapshotOf(files: Readonly<Record<string, string>>, modified?: R
   };
 }
 
+/** A snapshot with some files added on top (the starter app a plan is about to write). */
+export function overlay(project: ProjectSnapshot, files: Readonly<Record<string, string>>): ProjectSnapshot {
+  const added = snapshotOf(files);
+  return {
+    read: (p) => added.read(p) ?? project.read(p),
+    list: (d) => {
+      const a = added.list(d);
+      const b = project.list(d);
+      return a === undefined && b === undefined ? undefined : [...new Set([...(b ?? []), ...(a ?? [])])].sort();
+    },
+    ...(project.modified ? { modified: (p: string) => project.modified!(p) } : {}),
+  };
+}
+
 /** The part of a snapshot below `dir` (a monorepo's app folder), as a snapshot of its own. */
 export function within(project: ProjectSnapshot, dir: string): ProjectSnapshot {
   const d = norm(dir);

@@ -75,6 +75,28 @@ export interface ProviderFile {
 }
 
 /**
+ * A process of the app's own image besides the server: a one-shot step that
+ * must finish before the app starts (database migrations), or one that runs
+ * beside it (a Celery or RQ worker).
+ */
+export interface Process {
+  /** Its service name in Compose, Swarm and Kubernetes: migrate, worker, beat. */
+  name: string;
+  /** Exec form. */
+  command: string[];
+  /** once: runs to completion before the app starts; always: runs beside the app. */
+  lifecycle: 'once' | 'always';
+  /** What it does (for comments and README.Docker.md). */
+  purpose: string;
+  /** The file and rule that called for it. */
+  evidence: string;
+  /** How to tell an always-running process is healthy (exec form), instead of the image's HTTP healthcheck. */
+  healthcheck?: string[];
+  /** Extra variables it needs, as Compose interpolations of .env keys (RQ_REDIS_URL: ${REDIS_URL}). */
+  environment?: Readonly<Record<string, string>>;
+}
+
+/**
  * An answer found in the project, with the file and the rule that decided it.
  * Evidence names files of the folder the provider read; one that names a file
  * of the repository root instead (a monorepo's .nvmrc) starts with "/".
@@ -162,6 +184,8 @@ export interface LanguageProvider {
   files(input: LanguagePlanInput): ProviderFile[];
   /** What the user should know about their project (also written to README.Docker.md). */
   notes(input: LanguagePlanInput): string[];
+  /** The app's migrations and workers, run from its own image. */
+  processes?(input: LanguagePlanInput): Process[];
   /** Said after a starter app was written, e.g. how to work on it outside Docker. */
   starterHint?: string;
   /** Image tags the provider can write besides its runtime images (for --list-images). */
@@ -198,6 +222,8 @@ export interface ServiceClients {
 export interface ServiceRecognition {
   id: string;
   title: string;
+  /** What the app uses it for: a database gets the app's migrations. */
+  kind: 'database' | 'cache' | 'queue' | 'search';
   /** Client packages, keyed by language id. */
   clients: Readonly<Record<string, ServiceClients>>;
   /** URL schemes that name the service in settings or .env.example (`postgresql` in postgresql://...). */

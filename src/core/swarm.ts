@@ -1,6 +1,6 @@
 import type { ResolvedAnswers } from './answers.js';
 import { deployedVariables, isSecret } from './env.js';
-import { swarmSecretName, swarmSecretPath } from './provider.js';
+import { swarmSecretName, swarmSecretPath, type Process } from './provider.js';
 import { frameworkOf, servicesOf } from './registry.js';
 import { entryContext } from './toolkit.js';
 import { toYaml, type Path } from './yaml.js';
@@ -16,7 +16,7 @@ export function swarmSecrets(r: ResolvedAnswers, values: ReadonlyMap<string, str
 }
 
 /** docker-stack.yml as data: what `docker stack deploy` accepts (image, deploy:, secrets; no build or depends_on). */
-export function stackModel(r: ResolvedAnswers, values: ReadonlyMap<string, string>): { doc: Record<string, unknown>; comments: [Path, string][]; flow: Path[] } {
+export function stackModel(r: ResolvedAnswers, values: ReadonlyMap<string, string>, processes: readonly Process[] = []): { doc: Record<string, unknown>; comments: [Path, string][]; flow: Path[] } {
   const ctx = entryContext(r);
   const appVars = deployedVariables(r, values).filter((v) => (v.spec.readBy ?? 'app') === 'app');
   const environment: Record<string, string> = {};
@@ -47,6 +47,24 @@ export function stackModel(r: ResolvedAnswers, values: ReadonlyMap<string, strin
   ];
   if (appSecrets.length) comments.push([['services', 'app', 'secrets'], 'Files under /run/secrets/: the app reads NAME_FILE when NAME is not set'], [['services', 'app', 'environment'], 'Settings; passwords come from the Docker secrets below, never from this file']);
   const flow: Path[] = [];
+  for (const p of processes) {
+    all[p.name] = {
+      image: r.image,
+      init: true,
+      command: [...p.command],
+      ...(Object.keys(environment).length || p.environment ? { environment: { ...environment, ...p.environment } } : {}),
+      ...(appSecrets.length ? { secrets: appSecrets } : {}),
+      ...(p.healthcheck ? { healthcheck: { test: [...p.healthcheck], interval: '30s', timeout: '10s', retries: 3, start_period: '20s' } } : {}),
+      deploy:
+        p.lifecycle === 'once'
+          ? // A job: runs to completion at each `docker stack deploy`, retried if it fails (while the database starts, say).
+            { mode: 'replicated-job', restart_policy: { condition: 'on-failure', delay: '5s', max_attempts: 10 } }
+          : { replicas: 1, restart_policy: { condition: 'on-failure', delay: '5s', max_attempts: 5, window: '60s' }, resources: { limits: { cpus: '1', memory: '512M' } } },
+    };
+    comments.push([['services', p.name], `${p.purpose} (${p.evidence})${p.lifecycle === 'once' ? '. Swarm has no "after it finished": the app retries until the schema is there' : ''}`]);
+    flow.push(['services', p.name, 'command']);
+    if (p.healthcheck) flow.push(['services', p.name, 'healthcheck', 'test']);
+  }
   const volumes: Record<string, object> = {};
   const secrets: Record<string, object> = {};
   for (const entry of servicesOf(r)) {
@@ -68,8 +86,8 @@ export function stackModel(r: ResolvedAnswers, values: ReadonlyMap<string, strin
   return { doc, comments, flow };
 }
 
-export function renderStack(r: ResolvedAnswers, values: ReadonlyMap<string, string>): string {
-  const { doc, comments, flow } = stackModel(r, values);
+export function renderStack(r: ResolvedAnswers, values: ReadonlyMap<string, string>, processes: readonly Process[] = []): string {
+  const { doc, comments, flow } = stackModel(r, values, processes);
   return toYaml(doc, {
     header: [
       `Docker Swarm stack for ${r.name} (${frameworkOf(r).title}), written by generator-dockerize.`,

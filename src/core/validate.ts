@@ -179,10 +179,12 @@ export const validateExposeServices = validateBoolean;
 
 /** .env keys the generator writes itself: answers can't set them through `env`. */
 export const RESERVED_ENV_KEYS: readonly string[] = [
-  'APP_PORT',
-  'PORT',
-  ...services.flatMap((s) => s.env.map((e) => e.key)),
-  ...providers.flatMap((p) => p.frameworks.flatMap((f) => (f.env ?? []).map((e) => e.key))),
+  ...new Set([
+    'APP_PORT',
+    'PORT',
+    ...services.flatMap((s) => s.env.map((e) => e.key)),
+    ...providers.flatMap((p) => p.frameworks.flatMap((f) => (f.env ?? []).map((e) => e.key))),
+  ]),
 ];
 
 export const ENV_KEY_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';

@@ -9,6 +9,7 @@ const pgIsReady = (user: string, db: string) => ['CMD', 'pg_isready', '-h', '127
 export const postgres: ServiceEntry = {
   id: 'postgres',
   title: 'PostgreSQL',
+  kind: 'database',
   image,
   port: 5432,
   volume: { name: 'postgres-data', target: '/var/lib/postgresql/data' },

@@ -9,6 +9,7 @@ export const recognisedOnly: readonly ServiceRecognition[] = [
   {
     id: 'mysql',
     title: 'MySQL',
+    kind: 'database',
     clients: {
       python: { packages: ['mysqlclient', 'pymysql', 'aiomysql', 'mysql-connector-python', 'asyncmy'], starter: [] },
       node: { packages: ['mysql2', 'mysql', '@planetscale/database'], starter: [] },
@@ -18,12 +19,14 @@ export const recognisedOnly: readonly ServiceRecognition[] = [
   {
     id: 'mariadb',
     title: 'MariaDB',
+    kind: 'database',
     clients: { python: { packages: ['mariadb'], starter: [] }, node: { packages: ['mariadb'], starter: [] } },
     urlSchemes: ['mariadb', 'mariadb+mariadbconnector'],
   },
   {
     id: 'mongodb',
     title: 'MongoDB',
+    kind: 'database',
     clients: {
       python: { packages: ['pymongo', 'motor', 'beanie', 'mongoengine', 'odmantic', 'flask-pymongo', 'djongo'], starter: [] },
       node: { packages: ['mongodb', 'mongoose', '@typegoose/typegoose'], starter: [] },
@@ -33,6 +36,7 @@ export const recognisedOnly: readonly ServiceRecognition[] = [
   {
     id: 'rabbitmq',
     title: 'RabbitMQ',
+    kind: 'queue',
     clients: {
       python: { packages: ['pika', 'aio-pika', 'aiormq', 'kombu[librabbitmq]', 'librabbitmq', 'faststream[rabbit]'], starter: [] },
       node: { packages: ['amqplib', 'amqp-connection-manager', 'rascal', '@golevelup/nestjs-rabbitmq'], starter: [] },
@@ -42,6 +46,7 @@ export const recognisedOnly: readonly ServiceRecognition[] = [
   {
     id: 'memcached',
     title: 'Memcached',
+    kind: 'cache',
     clients: {
       python: { packages: ['pymemcache', 'python-memcached', 'pylibmc', 'aiomcache'], starter: [] },
       node: { packages: ['memjs', 'memcached'], starter: [] },

@@ -9,6 +9,7 @@ const image = versions.services.redis;
 export const redis: ServiceEntry = {
   id: 'redis',
   title: 'Redis',
+  kind: 'cache',
   image,
   port: 6379,
   volume: { name: 'redis-data', target: '/data' },

@@ -11,6 +11,7 @@ import { validate as lintDockerfile } from 'dockerfile-utils';
 import { parse as parseDotenv } from 'dotenv';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
+import { Job } from 'kubernetes-models/batch/v1/Job';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
@@ -253,7 +254,22 @@ export function checkCompose(plan: Plan): string[] {
     if (!JSON.stringify(services.redis?.healthcheck?.test).includes('redis-cli ping')) problems.push('redis healthcheck is not redis-cli ping');
     if (!(services.redis?.command ?? []).includes('--requirepass')) problems.push('redis does not require a password');
   }
-  for (const name of Object.keys(services)) if (!['app', ...plan.answers.services].includes(name)) problems.push(`unexpected service ${name}`);
+  for (const name of Object.keys(services)) if (!['app', ...plan.answers.services, ...plan.processes.map((p) => p.name)].includes(name)) problems.push(`unexpected service ${name}`);
+  for (const p of plan.processes) {
+    const svc = services[p.name];
+    if (!svc) {
+      problems.push(`no ${p.name} service`);
+      continue;
+    }
+    if (JSON.stringify(svc.command) !== JSON.stringify(p.command)) problems.push(`${p.name} does not run ${p.command.join(' ')}`);
+    if (JSON.stringify(svc.build) !== JSON.stringify(app.build)) problems.push(`${p.name} is not the app's image`);
+    if (svc.env_file !== '.env') problems.push(`${p.name} does not read .env`);
+    for (const s of plan.answers.services) if (svc.depends_on?.[s]?.condition !== 'service_healthy') problems.push(`${p.name} does not wait for ${s}`);
+    if (p.lifecycle === 'once') {
+      if (svc.restart !== 'no') problems.push(`${p.name} restarts`);
+      if (app.depends_on?.[p.name]?.condition !== 'service_completed_successfully') problems.push(`the app does not wait for ${p.name} to finish`);
+    }
+  }
   return problems;
 }
 
@@ -366,6 +382,7 @@ export function checkStack(plan: Plan): string[] {
 const K8S_MODELS: Record<string, { validate(): void } & (new (data: object) => { validate(): void })> = {
   'apps/v1/Deployment': Deployment,
   'apps/v1/StatefulSet': StatefulSet,
+  'batch/v1/Job': Job,
   'v1/Service': Service,
   'v1/ConfigMap': ConfigMap,
   'v1/Namespace': Namespace,
@@ -438,7 +455,10 @@ export function checkKubernetes(plan: Plan): string[] {
       }
       for (const ef of c.envFrom ?? []) if (ef.configMapRef && !configMaps.has(ef.configMapRef.name)) problems.push(`${path}: no ConfigMap ${ef.configMapRef.name}`);
       if (!c.resources?.requests || !c.resources?.limits) problems.push(`${path}: ${c.name} has no requests and limits`);
-      if (!c.readinessProbe || !c.livenessProbe) problems.push(`${path}: ${c.name} lacks probes`);
+      // A Job runs to completion and a worker serves no port: only the app and the services need readiness.
+      const process = plan.processes.find((p) => p.name === c.name);
+      if (!process && (!c.readinessProbe || !c.livenessProbe)) problems.push(`${path}: ${c.name} lacks probes`);
+      if (process && JSON.stringify(c.command) !== JSON.stringify(process.command)) problems.push(`${path}: ${c.name} does not run ${process.command.join(' ')}`);
       if (c.name === 'app') {
         if (image !== plan.answers.image) problems.push(`${path}: app image ${image} is not ${plan.answers.image}`);
         if (pod.spec.securityContext?.runAsNonRoot !== true || typeof pod.spec.securityContext?.runAsUser !== 'number') problems.push(`${path}: the app pod is not runAsNonRoot with a numeric user`);

@@ -330,7 +330,9 @@ describe('detection: --detect, --yes, --app, partial answers', () => {
     expect(r.code).toBe(0);
     expect(r.asked).toEqual([]);
     expect(r.files['/work/shop/Dockerfile']).toContain('"shop.wsgi"');
-    expect(parseYaml(r.files['/work/shop/docker-compose.yml']!).services.app.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+    const compose = parseYaml(r.files['/work/shop/docker-compose.yml']!);
+    expect(compose.services.app.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' }, migrate: { condition: 'service_completed_successfully' } });
+    expect(compose.services.migrate.command).toEqual(['python', 'manage.py', 'migrate', '--noinput']);
     expect(r.stdout).toMatch(/^Detected:\n {2}language +"python" +\(requirements\.txt\)$/m);
     expect(r.stdout).toMatch(/^ {2}framework +"django" +\(manage\.py; requirements\.txt: Django==5\.1\)$/m);
   });
@@ -346,7 +348,7 @@ describe('detection: --detect, --yes, --app, partial answers', () => {
     const r = await cli(['--answers', '/work/a.json', '--out', 'shop'], { ...django, '/work/a.json': JSON.stringify({ services: ['postgres'], port: 9000 }) });
     expect(r.code).toBe(0);
     const compose = parseYaml(r.files['/work/shop/docker-compose.yml']!);
-    expect(Object.keys(compose.services)).toEqual(['app', 'postgres']);
+    expect(Object.keys(compose.services)).toEqual(['app', 'migrate', 'postgres']);
     expect(compose.services.app.ports).toEqual(['${APP_PORT:-9000}:9000']);
     expect(r.stdout).not.toMatch(/^ {2}services /m);
     expect(r.stdout).toMatch(/^ {2}framework +"django"/m);

@@ -159,7 +159,7 @@ describe('yo dockerize with detection', () => {
     const r = await run().withOptions(opts({ yes: true })).withAnswers({}, { throwOnMissingAnswer: true }).doInDir(django);
     expect(r.askedQuestions).toEqual([]);
     expect(read(r.cwd, 'Dockerfile')).toContain('"blog.wsgi"');
-    expect(Object.keys(parseYaml(read(r.cwd, 'docker-compose.yml')).services)).toEqual(['app', 'postgres']);
+    expect(Object.keys(parseYaml(read(r.cwd, 'docker-compose.yml')).services)).toEqual(['app', 'migrate', 'postgres']);
     expect(JSON.parse(read(r.cwd, '.yo-rc.json'))['generator-dockerize']).toMatchObject({ language: 'python', framework: 'django', entrypoint: 'blog', services: ['postgres'] });
   });
 

@@ -244,6 +244,16 @@ function djangoRoutes(project: ProjectSnapshot, urlconf: string | undefined): Ar
   return out;
 }
 
+/** What the image needs to know about a Django project's settings: the production module, and whether static files can be collected. */
+export function djangoSettings(project: ProjectSnapshot): { settingsModule?: string; staticFiles: boolean; staticRoot: boolean } {
+  const dj = findDjango(project);
+  const text = dj.settingsFiles.map((f) => project.read(f) ?? '').join('\n');
+  // collectstatic comes with django.contrib.staticfiles, and writes to STATIC_ROOT.
+  const staticFiles = /["']django\.contrib\.staticfiles["']/.test(text);
+  const staticRoot = /^STATIC_ROOT\s*=/m.test(text);
+  return { ...(dj.settingsModule ? { settingsModule: dj.settingsModule } : {}), staticFiles, staticRoot: staticFiles && staticRoot };
+}
+
 /** Services a Django project names in its settings (DATABASES ENGINE, CACHES BACKEND, a Celery broker URL). */
 function djangoServices(project: ProjectSnapshot, files: readonly string[]): Finding<string>[] {
   const out: Finding<string>[] = [];

@@ -1,4 +1,4 @@
-import type { EntryContext, Framework } from '../../core/provider.js';
+import type { EntryContext, EnvVarSpec, Framework } from '../../core/provider.js';
 
 /** A starter app file: its path in the project and its template (under this language's templates/starters/). */
 export interface StarterFile {
@@ -37,3 +37,6 @@ export const gunicorn = (target: string, port: number) => [
   '-',
   target,
 ];
+
+/** Both servers read their worker count from here (gunicorn's --workers and uvicorn's default). */
+export const WEB_CONCURRENCY: EnvVarSpec = { key: 'WEB_CONCURRENCY', comment: 'Worker processes of the server (gunicorn and uvicorn read this)', value: () => '2' };

@@ -10,7 +10,7 @@ import type { ProjectSnapshot } from '../../core/project.js';
 import { renderTemplate } from '../../core/render.js';
 import { entryContext, execForm, healthUrl } from '../../core/toolkit.js';
 import { versions } from '../../versions.js';
-import { detectPythonWith } from './detect.js';
+import { detectPythonWith, djangoSettings } from './detect.js';
 import type { PythonFramework } from './framework.js';
 import { django } from './frameworks/django.js';
 import { fastapi } from './frameworks/fastapi.js';
@@ -19,6 +19,8 @@ import { PYTHON_INSTALLERS, PYTHON_LOCKFILES, installView, type PythonInstaller 
 import { readManifests, type PythonManifests } from './manifests.js';
 import { moduleLayout } from './names.js';
 import { aptInstall, systemPackages } from './native.js';
+import { migration } from './processes.js';
+import { services } from '../../services/index.js';
 import { SERVER_REQUIREMENTS, missingServer, serverRequirements, starterRequirements } from './requirements.js';
 
 export const pythonFrameworks: readonly PythonFramework[] = [fastapi, flask, django];
@@ -41,9 +43,8 @@ function hasApp(r: Pick<ResolvedAnswers, 'framework' | 'entrypoint'> & Partial<R
   return markers.some((m) => project.read(m) !== undefined || project.read(`src/${m}`) !== undefined);
 }
 
-/** What the build installs from: the project's manifests, or the starter's own requirements.txt. */
-function manifestsOf({ project, starter }: LanguagePlanInput): PythonManifests {
-  if (starter) return { dependencies: [], found: ['requirements.txt'], requirementsFile: 'requirements.txt', requirementsFiles: ['requirements.txt'], warnings: [] };
+/** What the build installs from: the project's manifests (a starter's requirements.txt among them). */
+function manifestsOf({ project }: LanguagePlanInput): PythonManifests {
   return readManifests(project);
 }
 
@@ -122,6 +123,19 @@ export const python: LanguageProvider = {
     const m = manifestsOf(input);
     const buildable = typeof (m.pyproject?.['build-system'] as { 'build-backend'?: unknown } | undefined)?.['build-backend'] === 'string';
     const pythonPath = input.starter ? undefined : sourceRoot(r, project);
+    const dj = fw.id === 'django' ? djangoSettings(project) : undefined;
+    const env: Array<[string, string]> = [
+      ...(pythonPath ? ([['PYTHONPATH', pythonPath]] as Array<[string, string]>) : []),
+      ...(dj?.settingsModule ? ([['DJANGO_SETTINGS_MODULE', dj.settingsModule]] as Array<[string, string]>) : []),
+    ];
+    const finalSteps = dj?.staticRoot
+      ? [
+          {
+            comment: 'Static files collected into the image (STATIC_ROOT). Placeholder settings: collecting them needs no real secret or database',
+            instruction: 'RUN DJANGO_SECRET_KEY=collectstatic-only SECRET_KEY=collectstatic-only DATABASE_URL=sqlite:////tmp/collectstatic.sqlite3 \\\n    python manage.py collectstatic --noinput',
+          },
+        ]
+      : [];
     const system = systemPackages(m.dependencies);
     const install = installView({ installer: installerOf(r), manifests: m, server: serverFor(input, m), buildable });
     if (system.build.length) install.setup.unshift({ comment: `A compiler and headers to build ${system.because.join(', ')} (the build stage only)`, instruction: aptInstall(system.build) });
@@ -134,9 +148,9 @@ export const python: LanguageProvider = {
       port: r.port,
       uid: python.uid,
       install,
-      pythonPath,
+      env,
       runtimeSetup,
-      finalSteps: [],
+      finalSteps,
       command: execForm(startCommand(r)),
       healthcheck: execForm(python.healthcheck(healthUrl(r), r.healthCheck === 'any-response')),
     });
@@ -156,6 +170,13 @@ export const python: LanguageProvider = {
       : [];
   },
 
+  processes(input) {
+    if (input.starter) return [];
+    const hasDatabase = services.some((s) => s.kind === 'database' && input.r.services.includes(s.id));
+    const m = migration(input.r, frameworkOf(input.r), input.project, manifestsOf(input), hasDatabase);
+    return m ? [m] : [];
+  },
+
   notes(input) {
     const { r, project, starter } = input;
     if (starter) return [];
@@ -167,6 +188,10 @@ export const python: LanguageProvider = {
     }
     if (installer === 'pip' && !m.requirementsFile && !m.pyproject && project.read('setup.py') === undefined) {
       notes.push('No requirements.txt, pyproject.toml or setup.py here: the image has nothing to install its dependencies from.');
+    }
+    const dj = frameworkOf(r).id === 'django' ? djangoSettings(project) : undefined;
+    if (dj?.staticFiles && !dj.staticRoot) {
+      notes.push("Django's STATIC_ROOT is not set, so static files (the admin's CSS, say) are not collected into the image: set STATIC_ROOT, and serve them with whitenoise or a web server.");
     }
     const server = serverFor(input, m);
     if (server.length) notes.push(`${SERVER_REQUIREMENTS} adds ${server.join(', ')}: the start command needs it and the app's dependencies don't provide it. The Dockerfile installs it after them (${titles[installer]}); add it to your own dependencies to drop this file.`);

@@ -1,4 +1,4 @@
-import { gunicorn, type PythonFramework } from '../framework.js';
+import { WEB_CONCURRENCY, gunicorn, type PythonFramework } from '../framework.js';
 import { APP_PATTERN, PACKAGE_EXAMPLE, PACKAGE_PATTERN } from '../names.js';
 
 const HELP = 'the Django project package (the one holding settings.py and wsgi.py), or its ASGI application as "package.asgi:application"';
@@ -17,6 +17,7 @@ export const django: PythonFramework = {
   packages: ['django'],
   entry: 'package',
   env: [
+    WEB_CONCURRENCY,
     { key: 'DJANGO_SECRET_KEY', comment: 'Django signs sessions and tokens with this key', secretLength: 50 },
     { key: 'DJANGO_ALLOWED_HOSTS', comment: 'Host names Django answers to (comma-separated)', value: () => 'localhost,127.0.0.1' },
   ],

@@ -1,4 +1,4 @@
-import type { PythonFramework } from '../framework.js';
+import { WEB_CONCURRENCY, type PythonFramework } from '../framework.js';
 import { appEntry, moduleLayout } from '../names.js';
 import { appStarter } from '../starter.js';
 
@@ -18,6 +18,9 @@ export const fastapi: PythonFramework = {
   packages: ['fastapi'],
   appClass: 'FastAPI',
   entry: 'app',
+  env: [
+    WEB_CONCURRENCY,
+  ],
   writablePaths: ['/tmp'],
   starter: appStarter('fastapi/main.py.ejs'),
 };

@@ -1,4 +1,4 @@
-import { gunicorn, type PythonFramework } from '../framework.js';
+import { WEB_CONCURRENCY, gunicorn, type PythonFramework } from '../framework.js';
 import { appEntry } from '../names.js';
 import { appStarter } from '../starter.js';
 
@@ -14,6 +14,9 @@ export const flask: PythonFramework = {
   packages: ['flask'],
   appClass: 'Flask',
   entry: 'app',
+  env: [
+    WEB_CONCURRENCY,
+  ],
   writablePaths: ['/tmp'],
   starter: appStarter('flask/app.py.ejs'),
 };

@@ -1,0 +1,73 @@
+/**
+ * Real-shaped apps (test/e2e/python-apps.ts), dockerized as a user would:
+ * `dockerize --yes` in the app's folder, so detection decides the framework,
+ * services, entry point, installer and migrations. Each must build, run its
+ * migrations, become healthy (with the check it got: its own route, or the
+ * fallback), and answer one of its own routes with what the migrations wrote.
+ */
+import * as fs from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { addRigShims, composeCommand, engineProblem, freePort, httpGet, must, run, waitFor } from './docker.js';
+import { pythonApps, type App } from './python-apps.js';
+
+const required = process.env.DOCKERIZE_E2E === 'required';
+const problem = engineProblem();
+const compose = problem ? undefined : composeCommand();
+const unavailable = problem ? `no Docker Engine answers (${problem})` : compose ? undefined : 'no docker compose';
+const runTag = `a${process.pid.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const work = mkdtempSync(join(tmpdir(), 'dockerize-apps-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Writes the app's files and runs `dockerize --yes` in its folder; returns the folder and what the CLI printed. */
+export async function dockerizeApp(root: string, app: App): Promise<{ dir: string; stdout: string }> {
+  const dir = join(root, app.id);
+  for (const [p, text] of Object.entries(app.files)) {
+    mkdirSync(dirname(join(dir, p)), { recursive: true });
+    writeFileSync(join(dir, p), text);
+  }
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['--yes'], { fs, cwd: dir, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), interactive: false });
+  if (code !== 0) throw new Error(`dockerize --yes in ${app.id} exited ${code}:\n${stderr}`);
+  return { dir, stdout };
+}
+
+describe.skipIf(unavailable !== undefined && !required)('real-shaped apps build, migrate and serve their own routes', () => {
+  it.runIf(unavailable !== undefined)('has a Docker Engine (DOCKERIZE_E2E=required)', () => {
+    throw new Error(`e2e tier required but ${unavailable}`);
+  });
+
+  describe.each(unavailable === undefined ? pythonApps : [])('$id', (app) => {
+    it('dockerize --yes, then build, migrate, healthy, and its own route answers', async () => {
+      const { dir, stdout } = await dockerizeApp(work, app);
+      addRigShims(dir);
+      const composeFile = parseYaml(fs.readFileSync(join(dir, 'docker-compose.yml'), 'utf8'));
+      expect(Object.keys(composeFile.services).sort(), stdout).toEqual(['app', ...app.services, ...(app.migrates ? ['migrate'] : [])].sort());
+      const port = await freePort();
+      const project = `dz${app.id.replace(/[^a-z0-9]/g, '')}${runTag}`;
+      const dc = (args: string[]) => run(compose![0]!, [...compose!.slice(1), '-p', project, ...args], { cwd: dir, env: { APP_PORT: String(port) } });
+      try {
+        must(dc(['up', '-d', '--build']), 'up -d --build');
+        const id = must(dc(['ps', '-q', 'app']), 'ps').stdout.trim();
+        await waitFor('the app container to be healthy', 240, () => (run('docker', ['inspect', '-f', '{{.State.Health.Status}}', id]).stdout.trim() === 'healthy' ? true : undefined));
+        if (app.migrates) {
+          const migrate = must(dc(['ps', '-a', '-q', 'migrate']), 'ps migrate').stdout.trim();
+          expect(run('docker', ['inspect', '-f', '{{.State.ExitCode}}', migrate]).stdout.trim(), 'migrate exit code').toBe('0');
+        }
+        const r = await httpGet(`http://127.0.0.1:${port}${app.route}`);
+        expect(r).toEqual({ status: 200, body: app.expect });
+        expect(run('docker', ['exec', id, 'id', '-u']).stdout.trim(), 'non-root').not.toBe('0');
+      } catch (err) {
+        const logs = dc(['logs', '--no-color', '--tail', '60']);
+        throw new Error(`${(err as Error).message}\n--- dockerize ---\n${stdout}\n--- compose logs ---\n${logs.stdout.slice(-6000)}`);
+      } finally {
+        dc(['down', '-v', '--remove-orphans']);
+      }
+    });
+  });
+});
