@@ -18,7 +18,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate, seededRandom, snapshotOf, type Answers, type Plan } from '../src/core/index.js';
-import { providerOf, startCommand } from '../src/core/registry.js';
+import { providerOf } from '../src/core/registry.js';
 import { loadTemplates } from '../src/node/templates.js';
 import { addRigShims, composeCommand, engineProblem, freePort, run, waitFor } from '../test/e2e/docker.js';
 import { stacks, type Stack } from '../test/e2e/matrix.js';
@@ -177,7 +177,7 @@ function benchRender() {
 /** The naive Dockerfile the issue describes: same base, WORKDIR, manifest, plain install, COPY . ., CMD. */
 function naiveDockerfile(plan: Plan): string {
   const a = plan.answers;
-  const cmd = JSON.stringify(startCommand(a));
+  const cmd = JSON.stringify(plan.command);
   const baseImage = (r: typeof a) => providerOf(r).runtime.tag.replace('{version}', r.runtimeVersion);
   if (a.language === 'python') {
     return `FROM ${baseImage(a)}\nWORKDIR /app\nCOPY requirements.txt ./\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ${cmd}\n`;

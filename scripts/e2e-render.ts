@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { generate, snapshotOf } from '../src/core/index.js';
 import { loadTemplates } from '../src/node/templates.js';
 import { stacks, swarmStacks } from '../test/e2e/matrix.js';
+import { nodeApps } from '../test/e2e/node-apps.js';
 import { pythonApps } from '../test/e2e/python-apps.js';
 
 const out = process.argv[2] ?? '.e2e-render';
@@ -21,7 +22,7 @@ for (const s of [...stacks, ...swarmStacks]) {
   }
 }
 // The real-shaped apps: their own files (lock files pin what the images must hold) and what dockerize writes for them.
-for (const app of pythonApps) {
+for (const app of [...pythonApps, ...nodeApps]) {
   const project = snapshotOf(app.files);
   const plan = generate({ answers: {}, project, templates: loadTemplates(), folderName: app.id });
   for (const [path, content] of [...Object.entries(app.files), ...plan.files.filter((f) => f.path !== '.env').map((f) => [f.path, f.content] as const)]) {
@@ -29,4 +30,4 @@ for (const app of pythonApps) {
     writeFileSync(join(out, app.id, path), content);
   }
 }
-console.log(`rendered ${stacks.length + swarmStacks.length} stacks and ${pythonApps.length} apps into ${out}`);
+console.log(`rendered ${stacks.length + swarmStacks.length} stacks and ${pythonApps.length + nodeApps.length} apps into ${out}`);

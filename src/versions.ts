@@ -19,7 +19,9 @@ export const versions = {
     node: {
       tag: 'node:{version}-trixie-slim',
       default: '24',
-      supported: ['22', '24', '26'],
+      supported: ['20', '22', '24', '26'],
+      /** Lines still served for apps pinned to them, past their upstream end of life (the generated README says so). */
+      endOfLife: { '20': '2026-04-30' },
     },
   },
 
@@ -62,6 +64,10 @@ export const versions = {
   tools: {
     pnpm: '10.34.9',
     yarn: '1.22.22',
+    corepack: '0.36.0',
+    /** pnpm for the older lockfile formats (lockfileVersion 5.x: pnpm 7; 6.0: pnpm 8). */
+    pnpm7: '7.33.7',
+    pnpm8: '8.15.9',
   },
 
   /** Python installers: uv's binary comes from its official image; the others are pinned pip installs in the build stage. */

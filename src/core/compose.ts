@@ -1,7 +1,7 @@
 import type { ResolvedAnswers } from './answers.js';
 import type { Process } from './provider.js';
 import { servicesOf } from './registry.js';
-import { entryContext } from './toolkit.js';
+import { entryContext, literal } from './toolkit.js';
 import { toYaml, type Path } from './yaml.js';
 
 /** docker-compose.yml as data (the Compose Specification, no `version:` key), with its comments and YAML styling. */
@@ -34,18 +34,20 @@ function composeModel(r: ResolvedAnswers, processes: readonly Process[]): { doc:
   for (const p of processes) {
     all[p.name] = {
       // The app's own image (built from the same context: Docker's cache makes the second build free).
-      build,
+      build: p.target ? { context: build, target: p.target.stage } : build,
       init: true,
       restart: p.lifecycle === 'once' ? 'no' : 'unless-stopped',
       env_file: '.env',
       ...(p.environment ? { environment: { ...p.environment } } : {}),
-      command: [...p.command],
+      command: p.command.map(literal),
       ...(used.length ? { depends_on: healthy } : {}),
-      ...(p.healthcheck ? { healthcheck: { test: [...p.healthcheck], interval: '10s', timeout: '10s', retries: 5, start_period: '20s' } } : {}),
+      healthcheck: p.healthcheck ? { test: ['CMD', ...p.healthcheck.map(literal)], interval: '10s', timeout: '10s', retries: 5, start_period: '20s' } : { disable: true },
     };
     comments.push([['services', p.name], `${p.purpose} (${p.evidence})`]);
+    if (p.target) comments.push([['services', p.name, 'build', 'target'], p.target.why]);
     flow.push(['services', p.name, 'command']);
     if (p.healthcheck) flow.push(['services', p.name, 'healthcheck', 'test']);
+    else comments.push([['services', p.name, 'healthcheck'], "The image's HTTP healthcheck is the app's: this container serves no port"]);
   }
   const volumes: Record<string, object> = {};
   for (const entry of used) {

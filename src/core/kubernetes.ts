@@ -8,7 +8,7 @@ import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { ResolvedAnswers } from './answers.js';
-import type { K8sContext, Process } from './provider.js';
+import { processImage, type K8sContext, type Process } from './provider.js';
 import { frameworkOf, providerOf, servicesOf } from './registry.js';
 import { deployedVariables, isSecret } from './env.js';
 import { mergeEnv, rawEnvValue } from './dotenv.js';
@@ -72,7 +72,7 @@ function processManifests(r: ResolvedAnswers, k: K8sContext, values: ReadonlyMap
   return processes.map((p) => {
     const name = `${k.name}-${p.name}`;
     if (p.lifecycle === 'once') {
-      const pod = appPod(r, k, values, p.name, { name: p.name, command: [...p.command] });
+      const pod = appPod(r, k, values, p.name, { name: p.name, command: [...p.command], ...(p.target ? { image: processImage(r.image, p.target.stage) } : {}) });
       return {
         apiVersion: 'batch/v1',
         kind: 'Job',
@@ -93,7 +93,7 @@ function processManifests(r: ResolvedAnswers, k: K8sContext, values: ReadonlyMap
       spec: {
         replicas: 1,
         selector: { matchLabels: k.selector(p.name) },
-        template: appPod(r, k, values, p.name, { name: p.name, command: [...p.command], ...(probe ? { livenessProbe: probe } : {}) }),
+        template: appPod(r, k, values, p.name, { name: p.name, command: [...p.command], ...(p.target ? { image: processImage(r.image, p.target.stage) } : {}), ...(probe ? { livenessProbe: probe } : {}) }),
       },
     } satisfies IDeployment;
   });

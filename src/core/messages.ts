@@ -23,5 +23,6 @@ export function conflictReport(paths: readonly string[]): string {
 
 /** Bad answers (exit code 2): one indented line per error. */
 export function invalidAnswers(errors: readonly FieldError[], source?: string): string {
-  return `invalid answers, nothing written:\n${formatErrors(errors, source).replace(/^/gm, '  ')}`;
+  const what = errors.every((e) => e.file !== undefined) ? 'the project cannot be built as it is' : 'invalid answers';
+  return `${what}, nothing written:\n${formatErrors(errors, source).replace(/^/gm, '  ')}`;
 }

@@ -1,7 +1,7 @@
 import type { Answers, ProjectFacts, ResolvedAnswers } from './answers.js';
 import { renderCompose } from './compose.js';
 import type { Detection } from './detect.js';
-import type { Process } from './provider.js';
+import { processImage, type Process } from './provider.js';
 import { envValues, renderEnv, renderEnvExample, weakSecrets } from './env.js';
 import { fields } from './fields.js';
 import { renderGitignore, wantedIgnores } from './gitignore.js';
@@ -52,6 +52,8 @@ export interface Plan {
   detection: Detection;
   /** The app's migrations and workers, from its own image. */
   processes: Process[];
+  /** The image's CMD. */
+  command: string[];
   sources: Source[];
 }
 
@@ -149,8 +151,7 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
   const fw = frameworkOf(resolved);
   const project = within(root, resolved.app);
   const writeStarter = resolved.starter && !provider.hasApp(resolved, project);
-  const problems = provider.check?.(answers as Record<string, unknown>, writeStarter) ?? [];
-  if (problems.length) throw new InputError(problems);
+
   const adjusted = writeStarter && provider.forStarter ? provider.forStarter(resolved) : resolved;
   // A starter serves its own health route.
   const r: ResolvedAnswers = writeStarter ? { ...adjusted, healthPath: answers.healthPath ?? '/health', healthCheck: 'route' } : adjusted;
@@ -158,7 +159,14 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
   // What follows sees the folder as it will be: with the starter app, so a re-run (which finds it) writes the same files.
   const starterFiles = Object.fromEntries(provided.filter((f) => f.kind === 'starter').map((f) => [f.path, f.content]));
   const languageInput = { r, project: writeStarter ? overlay(project, starterFiles) : project, templates, starter: writeStarter };
-  const notes = [...provider.notes(languageInput)];
+  const problems = provider.check?.(answers as Record<string, unknown>, languageInput) ?? [];
+  // Project files are named from the repository's root, as the user sees them.
+  if (problems.length) throw new InputError(problems.map((p) => (p.file !== undefined && r.app !== '.' ? { ...p, file: `${r.app}/${p.file}` } : p)));
+  const eol = provider.runtime.endOfLife?.[r.runtimeVersion];
+  const notes = [
+    ...(eol ? [`${provider.title} ${r.runtimeVersion} reached its end of life on ${eol} and gets no more security fixes: move the app to ${provider.runtime.default} ("runtimeVersion") when you can.`] : []),
+    ...provider.notes(languageInput),
+  ];
   const processes = provider.processes?.(languageInput) ?? [];
   if (r.healthCheck === 'any-response') {
     notes.push(`No health route was found in the app: the healthcheck accepts any HTTP answer below 500 from ${r.healthPath} (a stopped or crashing app fails it). Point it at a real one with "healthPath" in the answers (a route that answers 200 when the app and its services work).`);
@@ -172,7 +180,9 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
   add(inApp('.dockerignore'), 'generated', 'What never goes into the build context: secrets, .git, caches, local dependencies', renderDockerignore(r));
   if (r.deploy.includes('compose')) {
     const titles = ['the app', ...servicesOf(r).map((s) => s.title)];
-    add('docker-compose.yml', 'generated', `Runs ${humanList([...titles, ...processes.map((p) => p.name)])}: ports, healthchecks, volumes, start order`, renderCompose(r, processes));
+    // docker compose reads compose.yaml before docker-compose.yml: a compose file of the user's own keeps its name (a conflict, never a second file it would ignore).
+    const composePath = COMPOSE_NAMES.find((f) => root.read(f) !== undefined) ?? 'docker-compose.yml';
+    add(composePath, 'generated', `Runs ${humanList([...titles, ...processes.map((p) => p.name)])}: ports, healthchecks, volumes, start order`, renderCompose(r, processes));
   }
   const existingEnv = root.read('.env');
   const values = envValues(r, existingEnv, random);
@@ -197,10 +207,13 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
   const secretPaths = files.filter((f) => f.sensitive).map((f) => f.path);
   add('.gitignore', 'merged', 'Keeps secrets (.env and the like) out of git', renderGitignore(wantedIgnores(r, writeStarter, secretPaths), root.read('.gitignore')));
   for (const f of provided) add(inApp(f.path), f.kind, f.purpose, f.content);
-  add('README.Docker.md', 'generated', 'How to build, run and reach the app, and where secrets live', renderReadme(r, fw.title, files, notes, templates));
+  add('README.Docker.md', 'generated', 'How to build, run and reach the app, and where secrets live', renderReadme(r, fw.title, files, notes, processes, templates));
   const detection = facts.detected as Detection;
-  return { answers: r, files, starter: writeStarter, notes, detection, processes, sources: sourcesOf(answers, r, detection) };
+  return { answers: r, files, starter: writeStarter, notes, detection, processes, command: provider.command(languageInput), sources: sourcesOf(answers, r, detection) };
 }
+
+/** The names docker compose looks for, in its order of preference. */
+const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 
 /** Kept out of every build context: secrets, version control, the Docker files themselves. */
 const COMMON_IGNORES = [
@@ -230,7 +243,7 @@ function healthSentence(r: ResolvedAnswers): string {
   return `No health route was found in the app, so the health check calls ${url} and accepts\nany answer below 500: a stopped or crashing app fails it, a working one passes. To check\nmore (the database, say), add a route that answers 200 only when everything works and set\n\`healthPath\` in the answers to it.`;
 }
 
-function renderReadme(r: ResolvedAnswers, framework: string, files: readonly PlannedFile[], notes: readonly string[], templates: TemplateStore): string {
+function renderReadme(r: ResolvedAnswers, framework: string, files: readonly PlannedFile[], notes: readonly string[], processes: readonly Process[], templates: TemplateStore): string {
   // Starter files are left out: a re-run (when the app exists) must give the same README.
   const listed = files.filter((f) => f.kind !== 'starter').map((f) => ({ path: f.path, purpose: f.purpose }));
   listed.push({ path: 'README.Docker.md', purpose: 'This guide' });
@@ -254,6 +267,8 @@ function renderReadme(r: ResolvedAnswers, framework: string, files: readonly Pla
     servicesPrivate: used.length > 0 && !r.exposeServices,
     baseImage: provider.runtime.tag.replace('{version}', r.runtimeVersion),
     notes,
+    // Processes built from another stage are images of their own where images are pulled (Swarm, Kubernetes).
+    stageImages: [...new Map(processes.flatMap((p) => (p.target ? [[p.target.stage, { stage: p.target.stage, image: processImage(r.image, p.target.stage), why: p.target.why }] as const] : []))).values()],
     swarm: r.deploy.includes('swarm') ? { image: r.image, stack: r.name, replicas: r.replicas } : null,
     kubernetes: r.deploy.includes('kubernetes')
       ? { namespace: k8sName(r.name), image: r.image, replicas: r.replicas, secrets: files.some((f) => f.path === 'k8s/secrets.env') }

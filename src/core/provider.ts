@@ -7,6 +7,7 @@
 import type { ResolvedAnswers } from './answers.js';
 import type { ProjectSnapshot } from './project.js';
 import type { TemplateStore } from './render.js';
+import type { FieldError } from './validate.js';
 
 /** What derived strings (commands, env values, starter paths) may look at. */
 export interface EntryContext {
@@ -94,6 +95,20 @@ export interface Process {
   healthcheck?: string[];
   /** Extra variables it needs, as Compose interpolations of .env keys (RQ_REDIS_URL: ${REDIS_URL}). */
   environment?: Readonly<Record<string, string>>;
+  /**
+   * A Dockerfile stage to build it from instead of the final one (one that
+   * still has the dev packages a migration CLI is), and why. Compose builds
+   * that stage; Swarm and Kubernetes run it as an image of its own, named by
+   * `processImage`.
+   */
+  target?: { stage: string; why: string };
+}
+
+/** The image of a process built from another stage: the app's image name with the stage appended (shop:1.2 -> shop-tools:1.2). */
+export function processImage(image: string, stage: string): string {
+  const m = /^(.*?)(:[\w][\w.-]*)?(@sha256:[a-f0-9]+)?$/.exec(image);
+  const [name, tag] = [m?.[1] ?? image, m?.[2] ?? ''];
+  return `${name}-${stage}${tag}`;
 }
 
 /**
@@ -146,7 +161,7 @@ export interface LanguageProvider {
   id: string;
   title: string;
   /** Base images: `tag` with `{version}` for the runtime version. */
-  runtime: { tag: string; default: string; supported: readonly string[] };
+  runtime: { tag: string; default: string; supported: readonly string[]; endOfLife?: Readonly<Record<string, string>> };
   /** What detection looks for, for messages ("pyproject.toml, requirements*.txt, ..."). */
   manifests: string;
   /** Frameworks, in the order prompts list them (and detection prefers them). */
@@ -172,12 +187,14 @@ export interface LanguageProvider {
   detect(project: ProjectSnapshot, repository?: ProjectSnapshot): LanguageDetection | undefined;
   /** The package manager when neither the answers nor detection give one. */
   defaultPackageManager(): string | null;
-  /** Problems with answers that only this language can see (pointer + message). */
-  check?(answers: Readonly<Record<string, unknown>>, starter: boolean): Array<{ pointer: string; message: string }>;
+  /** Problems with the answers or the project that only this language can see (pointer + message): exit 2, nothing written. */
+  check?(answers: Readonly<Record<string, unknown>>, input: LanguagePlanInput): FieldError[];
   /** Answers adjusted for a starter app (which comes with its own lockfile, say). */
   forStarter?(r: ResolvedAnswers): ResolvedAnswers;
   /** True when the folder already holds an app for these answers (then no starter is written). */
   hasApp(r: Pick<ResolvedAnswers, 'framework' | 'entrypoint'> & Partial<ResolvedAnswers>, project: ProjectSnapshot): boolean;
+  /** The image's CMD (exec form): the answers' `command`, or the framework's production server as this project runs it. */
+  command(input: LanguagePlanInput): string[];
   /** The Dockerfile's text. */
   dockerfile(input: LanguagePlanInput): string;
   /** Dependency manifests the image needs (merged with the user's) and the starter app's files. */
@@ -228,6 +245,8 @@ export interface ServiceRecognition {
   clients: Readonly<Record<string, ServiceClients>>;
   /** URL schemes that name the service in settings or .env.example (`postgresql` in postgresql://...). */
   urlSchemes: readonly string[];
+  /** Job queues (Celery, RQ, BullMQ) can use it as their broker: their workers are planned only beside one. */
+  broker?: boolean;
 }
 
 /** A backing service: one file under src/services/, listed in src/services/index.ts. */

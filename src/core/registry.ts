@@ -7,7 +7,6 @@ import { providers } from '../languages/index.js';
 import { recognisable, services } from '../services/index.js';
 import type { ResolvedAnswers } from './answers.js';
 import type { Framework, LanguageProvider, ServiceEntry } from './provider.js';
-import { entryContext } from './toolkit.js';
 
 export { providers, recognisable, services };
 
@@ -50,7 +49,3 @@ export function servicesOf(r: Pick<ResolvedAnswers, 'services'>): ServiceEntry[]
   return services.filter((s) => r.services.includes(s.id));
 }
 
-/** The start command: the answers' override, or the framework's production server. */
-export function startCommand(r: ResolvedAnswers): string[] {
-  return r.command ?? frameworkOf(r).command(entryContext(r));
-}

@@ -1,12 +1,10 @@
 import type { ResolvedAnswers } from './answers.js';
 import { deployedVariables, isSecret } from './env.js';
-import { swarmSecretName, swarmSecretPath, type Process } from './provider.js';
+import { processImage, swarmSecretName, swarmSecretPath, type Process } from './provider.js';
 import { frameworkOf, servicesOf } from './registry.js';
-import { entryContext } from './toolkit.js';
+import { entryContext, literal } from './toolkit.js';
 import { toYaml, type Path } from './yaml.js';
 
-/** Compose interpolates `$` in stack files: a literal dollar is written `$$`. */
-const literal = (value: string) => value.replace(/\$/g, '$$$$');
 
 /** The Docker secrets of the stack: .env key -> file under secrets/ (same values as .env). */
 export function swarmSecrets(r: ResolvedAnswers, values: ReadonlyMap<string, string>): Array<{ key: string; name: string; file: string; value: string }> {
@@ -49,21 +47,22 @@ export function stackModel(r: ResolvedAnswers, values: ReadonlyMap<string, strin
   const flow: Path[] = [];
   for (const p of processes) {
     all[p.name] = {
-      image: r.image,
+      image: p.target ? processImage(r.image, p.target.stage) : r.image,
       init: true,
-      command: [...p.command],
+      command: p.command.map(literal),
       ...(Object.keys(environment).length || p.environment ? { environment: { ...environment, ...p.environment } } : {}),
       ...(appSecrets.length ? { secrets: appSecrets } : {}),
-      ...(p.healthcheck ? { healthcheck: { test: [...p.healthcheck], interval: '30s', timeout: '10s', retries: 3, start_period: '20s' } } : {}),
+      healthcheck: p.healthcheck ? { test: ['CMD', ...p.healthcheck.map(literal)], interval: '30s', timeout: '10s', retries: 3, start_period: '20s' } : { disable: true },
       deploy:
         p.lifecycle === 'once'
           ? // A job: runs to completion at each `docker stack deploy`, retried if it fails (while the database starts, say).
-            { mode: 'replicated-job', restart_policy: { condition: 'on-failure', delay: '5s', max_attempts: 10 } }
+            { mode: 'replicated-job', restart_policy: { condition: 'on-failure', delay: '5s', max_attempts: 10 }, resources: { limits: { cpus: '1', memory: '512M' } } }
           : { replicas: 1, restart_policy: { condition: 'on-failure', delay: '5s', max_attempts: 5, window: '60s' }, resources: { limits: { cpus: '1', memory: '512M' } } },
     };
     comments.push([['services', p.name], `${p.purpose} (${p.evidence})${p.lifecycle === 'once' ? '. Swarm has no "after it finished": the app retries until the schema is there' : ''}`]);
     flow.push(['services', p.name, 'command']);
     if (p.healthcheck) flow.push(['services', p.name, 'healthcheck', 'test']);
+    else comments.push([['services', p.name, 'healthcheck'], "The image's HTTP healthcheck is the app's: this container serves no port"]);
   }
   const volumes: Record<string, object> = {};
   const secrets: Record<string, object> = {};

@@ -55,7 +55,18 @@ export function healthRoute(paths: ReadonlyArray<{ path: string; file: string }>
   return best ? { path: best.path, file: best.file } : undefined;
 }
 
+/** A Dockerfile RUN that installs Debian packages, without recommends, leaving no package lists in the layer. */
+export function aptInstall(packages: readonly string[]): string {
+  return `RUN apt-get update \\\n    && apt-get install -y --no-install-recommends ${packages.join(' ')} \\\n    && rm -rf /var/lib/apt/lists/*`;
+}
+
 /** A list as people write it: "a", "a and b", "a, b and c". */
 export function humanList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/** One POSIX shell word: as it is when plain, else single-quoted. */
+export const shellQuote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/** A value Compose (and docker stack deploy) must not interpolate, such as a shell's $VAR in a command: every `$` doubled. */
+export const literal = (s: string) => s.replace(/\$/g, '$$$$');

@@ -271,6 +271,8 @@ export interface FieldError {
   /** JSON pointer to the offending value ("" for the whole document). */
   pointer: string;
   message: string;
+  /** Set when the problem is in a project file (package-lock.json, say), not in the answers: named instead of the pointer. */
+  file?: string;
 }
 
 export type ValidationResult = { ok: true; answers: Answers } | { ok: false; errors: FieldError[] };
@@ -346,5 +348,5 @@ export function validateAnswers(input: unknown): ValidationResult {
 export function formatErrors(errors: readonly FieldError[], source = 'answers'): string {
   // One line per error, even when a key holds a line break.
   const printable = (t: string) => t.replace(/[\u0000-\u001f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
-  return errors.map((e) => `${source}${printable(e.pointer) || ' (document)'}: ${printable(e.message)}`).join('\n');
+  return errors.map((e) => `${e.file ?? `${source}${printable(e.pointer) || ' (document)'}`}: ${printable(e.message)}`).join('\n');
 }

@@ -10,6 +10,7 @@ export const redis: ServiceEntry = {
   id: 'redis',
   title: 'Redis',
   kind: 'cache',
+  broker: true,
   image,
   port: 6379,
   volume: { name: 'redis-data', target: '/data' },

@@ -1,5 +1,5 @@
 /**
- * Real-shaped apps (test/e2e/python-apps.ts), dockerized as a user would:
+ * Real-shaped apps (test/e2e/python-apps.ts, node-apps.ts), dockerized as a user would:
  * `dockerize --yes` in the app's folder, so detection decides the framework,
  * services, entry point, installer and migrations. Each must build, run its
  * migrations, become healthy (with the check it got: its own route, or the
@@ -13,6 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { addRigShims, composeCommand, engineProblem, freePort, httpGet, must, run, waitFor } from './docker.js';
+import { nodeApps } from './node-apps.js';
 import { pythonApps, type App } from './python-apps.js';
 
 const required = process.env.DOCKERIZE_E2E === 'required';
@@ -24,12 +25,13 @@ const work = mkdtempSync(join(tmpdir(), 'dockerize-apps-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Writes the app's files and runs `dockerize --yes` in its folder; returns the folder and what the CLI printed. */
-export async function dockerizeApp(root: string, app: App): Promise<{ dir: string; stdout: string }> {
+export async function dockerizeApp(root: string, app: App & { lock?: (dir: string) => void }): Promise<{ dir: string; stdout: string }> {
   const dir = join(root, app.id);
   for (const [p, text] of Object.entries(app.files)) {
     mkdirSync(dirname(join(dir, p)), { recursive: true });
     writeFileSync(join(dir, p), text);
   }
+  app.lock?.(dir);
   let stdout = '';
   let stderr = '';
   const code = await main(['--yes'], { fs, cwd: dir, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), interactive: false });
@@ -42,12 +44,12 @@ describe.skipIf(unavailable !== undefined && !required)('real-shaped apps build,
     throw new Error(`e2e tier required but ${unavailable}`);
   });
 
-  describe.each(unavailable === undefined ? pythonApps : [])('$id', (app) => {
+  describe.each(unavailable === undefined ? [...pythonApps, ...nodeApps] : [])('$id', (app) => {
     it('dockerize --yes, then build, migrate, healthy, and its own route answers', async () => {
       const { dir, stdout } = await dockerizeApp(work, app);
       addRigShims(dir);
       const composeFile = parseYaml(fs.readFileSync(join(dir, 'docker-compose.yml'), 'utf8'));
-      expect(Object.keys(composeFile.services).sort(), stdout).toEqual(['app', ...app.services, ...(app.migrates ? ['migrate'] : [])].sort());
+      expect(Object.keys(composeFile.services).sort(), stdout).toEqual(['app', ...app.services, ...(app.migrates ? ['migrate'] : []), ...(app.workers ?? [])].sort());
       const port = await freePort();
       const project = `dz${app.id.replace(/[^a-z0-9]/g, '')}${runTag}`;
       const dc = (args: string[]) => run(compose![0]!, [...compose!.slice(1), '-p', project, ...args], { cwd: dir, env: { APP_PORT: String(port) } });
@@ -58,6 +60,12 @@ describe.skipIf(unavailable !== undefined && !required)('real-shaped apps build,
         if (app.migrates) {
           const migrate = must(dc(['ps', '-a', '-q', 'migrate']), 'ps migrate').stdout.trim();
           expect(run('docker', ['inspect', '-f', '{{.State.ExitCode}}', migrate]).stdout.trim(), 'migrate exit code').toBe('0');
+        }
+        for (const w of app.workers ?? []) {
+          const wid = must(dc(['ps', '-q', w]), `ps ${w}`).stdout.trim();
+          // Healthy when it has a healthcheck (Celery, RQ), else running.
+          const state = () => run('docker', ['inspect', '-f', '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}', wid]).stdout.trim();
+          await waitFor(`the ${w} container to be healthy`, 180, () => (['healthy', 'running'].includes(state()) ? true : undefined));
         }
         const r = await httpGet(`http://127.0.0.1:${port}${app.route}`);
         expect(r).toEqual({ status: 200, body: app.expect });

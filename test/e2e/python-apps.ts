@@ -18,6 +18,8 @@ export interface App {
   services: string[];
   /** Whether a migrate service must have run. */
   migrates: boolean;
+  /** Worker services the compose file must hold; each must become healthy, or run when it has no healthcheck (the route needs them). */
+  workers?: string[];
 }
 
 /** The packages the rig's wheelhouse has (Debian's code under these labels), with what each needs. */
@@ -292,6 +294,42 @@ export const pythonApps: App[] = [
       },
     };
   })(),
+  {
+    // Flask with a Celery worker on Redis (broker and result backend): the route waits for the worker's answer.
+    id: 'py-flask-celery',
+    route: '/sum',
+    expect: { sum: 5 },
+    services: ['redis'],
+    migrates: false,
+    workers: ['worker'],
+    files: {
+      'requirements.txt': lines('flask==3.1.1', 'celery[redis]==5.5.2', 'redis==6.1.0', 'gunicorn==23.0.0'),
+      'tasks.py': lines(
+        'import os',
+        '',
+        'from celery import Celery',
+        '',
+        'celery = Celery("jobs", broker=os.environ["REDIS_URL"], backend=os.environ["REDIS_URL"])',
+        '',
+        '',
+        '@celery.task',
+        'def add(a, b):',
+        '    return a + b',
+      ),
+      'app.py': lines(
+        'from flask import Flask, jsonify',
+        '',
+        'from tasks import add',
+        '',
+        'app = Flask(__name__)',
+        '',
+        '',
+        '@app.get("/sum")',
+        'def total():',
+        '    return jsonify(sum=add.delay(2, 3).get(timeout=30))',
+      ),
+    },
+  },
   (() => {
     const pipfile = lines(
       '[[source]]',

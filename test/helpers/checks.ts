@@ -18,8 +18,8 @@ import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClai
 import { Service } from 'kubernetes-models/v1/Service';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import type { Plan } from '../../src/core/index.js';
-import { startCommand } from '../../src/core/registry.js';
 import { envSpecs } from '../../src/core/env.js';
+import { processImage } from '../../src/core/provider.js';
 
 const require = createRequire(import.meta.url);
 
@@ -35,6 +35,11 @@ const validateCompose = ajv.compile(composeSchemaBody);
 
 export function file(plan: Plan, path: string): string | undefined {
   return plan.files.find((f) => f.path === path)?.content;
+}
+
+/** The compose file, under whichever name docker compose reads (the user's compose.yaml keeps its name). */
+export function composeText(plan: Plan): string | undefined {
+  return plan.files.find((f) => /^(docker-)?compose\.ya?ml$/.test(f.path))?.content;
 }
 
 /** A file of the app's own folder (the Dockerfile and its context), which is the root unless `app` says otherwise. */
@@ -86,7 +91,7 @@ const isInstall = (i: Instruction) =>
   !isToolInstall(i) &&
   /\b(pip( --python \S+)? install|npm ci|yarn(@\S+)? (install|workspaces focus)|pnpm(@\S+)? install|uv sync|uv pip install|poetry install|pipenv install|pdm sync)\b/.test(text(i));
 /** Files that declare dependencies (what a build copies before installing). */
-const MANIFEST = /^(requirements[\w.-]*\.txt|requirements\/[\w.-]+\.txt|[\w./-]*\/?requirements[\w.-]*\.txt|pyproject\.toml|uv\.lock|poetry\.lock|pdm\.lock|Pipfile|Pipfile\.lock|package\.json|package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/;
+const MANIFEST = /^(requirements[\w.-]*\.txt|requirements\/[\w.-]+\.txt|[\w./-]*\/?requirements[\w.-]*\.txt|pyproject\.toml|uv\.lock|poetry\.lock|pdm\.lock|Pipfile|Pipfile\.lock|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(\.yml)?|\.pnpmfile\.cjs)$/;
 const isManifestCopy = (i: Instruction) => {
   if (i.getKeyword() !== 'COPY' || /--from=/.test(text(i))) return false;
   const args = text(i).split(/\s+/);
@@ -96,7 +101,7 @@ const isManifestCopy = (i: Instruction) => {
 const isProjectInstall = (i: Instruction) => i.getKeyword() === 'RUN' && /pip --python \S+ install --disable-pip-version-check \.$/.test(text(i));
 const isDependencyCopy = (i: Instruction) => i.getKeyword() === 'COPY' && /--from=\S+ (\/opt\/venv|\/app\/node_modules) /.test(text(i));
 const isAppCopy = (i: Instruction) =>
-  i.getKeyword() === 'COPY' && (text(i) === '. .' || /^--from=build \/app\/\S+ /.test(text(i)));
+  i.getKeyword() === 'COPY' && (text(i) === '. .' || /^--from=(build|prod) \/app(\/\S+)? /.test(text(i)));
 
 /** The recipe order, asserted per stage: FROM -> WORKDIR -> COPY manifests -> RUN install -> COPY app -> CMD. */
 export function checkDockerfileOrder(dockerfile: string): string[] {
@@ -174,7 +179,7 @@ export function checkDockerfile(plan: Plan): string[] {
     } catch {
       problems.push('CMD is not exec form (a JSON array)');
     }
-    if (parsed !== undefined && JSON.stringify(parsed) !== JSON.stringify(startCommand(plan.answers))) problems.push(`CMD ${text(cmd)} is not the start command`);
+    if (parsed !== undefined && JSON.stringify(parsed) !== JSON.stringify(plan.command)) problems.push(`CMD ${text(cmd)} is not the start command`);
   }
   const hc = kw('HEALTHCHECK')[0];
   if (hc) {
@@ -199,7 +204,7 @@ export function checkDockerfile(plan: Plan): string[] {
 // -- compose ---------------------------------------------------------------------
 
 export function parseCompose(plan: Plan): Record<string, any> | undefined {
-  const text = file(plan, 'docker-compose.yml');
+  const text = composeText(plan);
   return text === undefined ? undefined : (parseYaml(text) as Record<string, any>);
 }
 
@@ -213,7 +218,7 @@ export function composeVariables(text: string): Array<{ name: string; hasDefault
 }
 
 export function checkCompose(plan: Plan): string[] {
-  const text = file(plan, 'docker-compose.yml');
+  const text = composeText(plan);
   if (text === undefined) return plan.answers.deploy.includes('compose') ? ['no docker-compose.yml'] : [];
   const problems: string[] = [];
   let doc: Record<string, any>;
@@ -261,8 +266,15 @@ export function checkCompose(plan: Plan): string[] {
       problems.push(`no ${p.name} service`);
       continue;
     }
-    if (JSON.stringify(svc.command) !== JSON.stringify(p.command)) problems.push(`${p.name} does not run ${p.command.join(' ')}`);
-    if (JSON.stringify(svc.build) !== JSON.stringify(app.build)) problems.push(`${p.name} is not the app's image`);
+    // Compose reads `$$` as a literal `$`.
+    const unescape = (v: unknown) => (Array.isArray(v) ? v.map((x) => String(x).replace(/\$\$/g, '$')) : v);
+    if (JSON.stringify(unescape(svc.command)) !== JSON.stringify(p.command)) problems.push(`${p.name} does not run ${p.command.join(' ')}`);
+    if (p.healthcheck && JSON.stringify(unescape(svc.healthcheck?.test)) !== JSON.stringify(['CMD', ...p.healthcheck])) problems.push(`${p.name}'s healthcheck is not ${p.healthcheck.join(' ')}`);
+    if (!p.healthcheck && svc.healthcheck?.disable !== true) problems.push(`${p.name} keeps the app's HTTP healthcheck, which it cannot pass`);
+    if (JSON.stringify(svc.command ?? []).match(/(^|[^$])\$[^$]/)) problems.push(`${p.name}: a single $ in its command (Compose would interpolate it)`);
+    const build = p.target ? { context: app.build, target: p.target.stage } : app.build;
+    if (JSON.stringify(svc.build) !== JSON.stringify(build)) problems.push(`${p.name} is not built as ${JSON.stringify(build)}`);
+    if (p.target && !stages(appFile(plan, 'Dockerfile') ?? '').some((s) => s.name === p.target?.stage)) problems.push(`${p.name} builds a stage the Dockerfile lacks: ${p.target.stage}`);
     if (svc.env_file !== '.env') problems.push(`${p.name} does not read .env`);
     for (const s of plan.answers.services) if (svc.depends_on?.[s]?.condition !== 'service_healthy') problems.push(`${p.name} does not wait for ${s}`);
     if (p.lifecycle === 'once') {
@@ -283,8 +295,8 @@ export function checkEnv(plan: Plan, userEnv: Record<string, string> = {}): stri
   if (envText === undefined || exampleText === undefined) return ['no .env or .env.example'];
   const env = parseDotenv(envText);
   const example = parseDotenv(exampleText);
-  const composeText = file(plan, 'docker-compose.yml');
-  const values = composeText === undefined ? '' : JSON.stringify(parseYaml(composeText));
+  const composeYaml = composeText(plan);
+  const values = composeYaml === undefined ? '' : JSON.stringify(parseYaml(composeYaml));
   for (const v of composeVariables(values)) {
     if (!v.hasDefault && !(v.name in env)) problems.push(`compose references \${${v.name}} but .env lacks it`);
   }
@@ -351,7 +363,10 @@ export function checkStack(plan: Plan): string[] {
     if (!svc.image) problems.push(`${name} has no image`);
     if (!svc.deploy?.restart_policy) problems.push(`${name} has no restart policy`);
     if (!svc.deploy?.resources?.limits) problems.push(`${name} has no resource limits`);
-    if (name !== 'app' && !svc.healthcheck?.test) problems.push(`${name} has no healthcheck`);
+    // A job runs to completion: only what keeps running needs a healthcheck.
+    const process = plan.processes.find((p) => p.name === name);
+    if (name !== 'app' && svc.deploy?.mode !== 'replicated-job' && !svc.healthcheck?.test && !(process && !process.healthcheck && svc.healthcheck?.disable === true)) problems.push(`${name} has no healthcheck`);
+    if (process && !process.healthcheck && svc.healthcheck?.disable !== true) problems.push(`${name} keeps the app's HTTP healthcheck`);
     for (const secret of svc.secrets ?? []) if (!(secret in declared)) problems.push(`${name} uses undeclared secret ${secret}`);
     for (const [k, v] of Object.entries<string>(svc.environment ?? {})) {
       if (k.endsWith('_FILE') && !String(v).startsWith('/run/secrets/')) problems.push(`${name}.environment.${k} does not point at a Docker secret`);
@@ -359,6 +374,10 @@ export function checkStack(plan: Plan): string[] {
   }
   const app = doc.services?.app ?? {};
   if (app.image !== plan.answers.image) problems.push(`app image ${app.image} is not ${plan.answers.image}`);
+  for (const p of plan.processes) {
+    const image = p.target ? processImage(plan.answers.image, p.target.stage) : plan.answers.image;
+    if (doc.services?.[p.name]?.image !== image) problems.push(`${p.name} image is not ${image}`);
+  }
   if (app.deploy?.replicas !== plan.answers.replicas) problems.push('app replicas differ from the answers');
   if (!app.deploy?.update_config) problems.push('app has no rolling update_config');
   for (const [name, def] of Object.entries<Record<string, string>>(declared)) {
@@ -459,6 +478,7 @@ export function checkKubernetes(plan: Plan): string[] {
       const process = plan.processes.find((p) => p.name === c.name);
       if (!process && (!c.readinessProbe || !c.livenessProbe)) problems.push(`${path}: ${c.name} lacks probes`);
       if (process && JSON.stringify(c.command) !== JSON.stringify(process.command)) problems.push(`${path}: ${c.name} does not run ${process.command.join(' ')}`);
+      if (process && image !== (process.target ? processImage(plan.answers.image, process.target.stage) : plan.answers.image)) problems.push(`${path}: ${c.name} runs ${image}, not its image`);
       if (c.name === 'app') {
         if (image !== plan.answers.image) problems.push(`${path}: app image ${image} is not ${plan.answers.image}`);
         if (pod.spec.securityContext?.runAsNonRoot !== true || typeof pod.spec.securityContext?.runAsUser !== 'number') problems.push(`${path}: the app pod is not runAsNonRoot with a numeric user`);
@@ -469,7 +489,7 @@ export function checkKubernetes(plan: Plan): string[] {
         }
         if (obj.spec.replicas !== plan.answers.replicas) problems.push(`${path}: replicas differ from the answers`);
         if (!c.volumeMounts?.some((m: { mountPath: string }) => m.mountPath === '/tmp')) problems.push(`${path}: no writable /tmp for a read-only root`);
-      } else if (!/:[0-9]/.test(image)) problems.push(`${path}: ${image} is not pinned`);
+      } else if (!process && !/:[0-9]/.test(image)) problems.push(`${path}: ${image} is not pinned`);
     }
   }
   for (const { path, obj } of objects.filter((o) => o.obj.kind === 'Service')) {

@@ -151,6 +151,18 @@ describe('existing files', () => {
     expect(r.stdout).toMatch(/update +\.env/);
   });
 
+  it("a compose.yaml of the user's own is the compose file written (docker compose would read it, not a new docker-compose.yml)", async () => {
+    const theirs = { ...answers(ok), '/work/compose.yaml': 'services:\n  web:\n    build: .\n' };
+    const r = await cli(['--answers', 'answers.json'], theirs);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/conflict {2}compose\.yaml\n/);
+    expect(r.files).toEqual(theirs);
+    const forced = await cli(['--answers', 'answers.json', '--force'], theirs);
+    expect(forced.code).toBe(0);
+    expect(parseYaml(forced.files['/work/compose.yaml']!).services.app.build).toBe('.');
+    expect(forced.files['/work/docker-compose.yml']).toBeUndefined();
+  });
+
   it('--skip-existing keeps the user file and writes the rest', async () => {
     const r = await cli(['--answers', 'answers.json', '--skip-existing'], mine);
     expect(r.code).toBe(0);

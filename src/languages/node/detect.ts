@@ -12,6 +12,7 @@ import { versions } from '../../versions.js';
 import type { NodeFramework } from './framework.js';
 import { PACKAGE_MANAGERS, lockfiles } from './package-managers.js';
 import { LTS_NAMES, nodeLine, parseRange } from './semver.js';
+import { parseStart } from './start.js';
 
 /** Frameworks we recognise but don't generate for: a warning, never silently another one. */
 const OTHER_FRAMEWORKS: Readonly<Record<string, string>> = {
@@ -143,22 +144,12 @@ function ormServices(project: ProjectSnapshot, pkg: Record<string, unknown>): Fi
   return out;
 }
 
-/** `node [flags] FILE` in a script (also nodemon, ts-node, tsx, with env assignments or cross-env before). */
-function scriptFile(script: string): { file: string; runner: string } | undefined {
-  const tokens = script.split(/\s*(?:&&|;|\|\|)\s*/).pop()!.trim().split(/\s+/);
-  const at = tokens.findIndex((t) => /^(node|nodemon|ts-node|ts-node-dev|tsx|bun)$/.test(t));
-  if (at < 0) return undefined;
-  for (let i = at + 1; i < tokens.length; i++) {
-    const t = tokens[i] as string;
-    if (t === 'watch' && tokens[at] === 'tsx') continue;
-    if (t.startsWith('-')) {
-      // Flags that take a value: -r dotenv/config, --require x, --import x, --env-file x, --watch (no value).
-      if (/^(-r|--require|--import|--loader|--env-file|-P|--project)$/.test(t)) i++;
-      continue;
-    }
-    return { file: t.replace(/^\.\//, ''), runner: tokens[at] as string };
-  }
-  return undefined;
+/** The file a start script runs: node, nodemon, ts-node, tsx, bun, or fastify-cli's `fastify start FILE`. */
+export function scriptFile(script: string): { file: string; runner: string } | undefined {
+  const s = parseStart(script);
+  if (!s?.file) return undefined;
+  if (!/^(node|nodemon|ts-node|ts-node-dev|tsx|bun)$/.test(s.runner) && !(s.runner === 'fastify' && s.subcommand === 'start')) return undefined;
+  return { file: s.file, runner: s.runner === 'fastify' ? 'fastify start' : s.runner };
 }
 
 /**
@@ -166,7 +157,7 @@ function scriptFile(script: string): { file: string; runner: string } | undefine
  * Without a rootDir, tsc uses the sources' common folder: `sourceRoot` when the
  * caller knows it (nest-cli.json), else the file's top folder (src/).
  */
-function compiledPath(project: ProjectSnapshot, tsFile: string, sourceRoot?: string): string | undefined {
+export function compiledPath(project: ProjectSnapshot, tsFile: string, sourceRoot?: string): string | undefined {
   for (const config of ['tsconfig.build.json', 'tsconfig.json']) {
     const text = project.read(config);
     if (text === undefined) continue;
@@ -213,8 +204,16 @@ function findEntry(project: ProjectSnapshot, pkg: Record<string, unknown>, fw: N
     return { entrypoint: { value: run.file, evidence: `package.json scripts.${name}: ${script}` }, source: run.file };
   }
   const main = typeof pkg.main === 'string' ? pkg.main.replace(/^\.\//, '') : undefined;
-  if (main && project.read(main) !== undefined) return { entrypoint: { value: main, evidence: `package.json main: ${pkg.main as string}` }, source: main };
+  if (main && /\.(c|m)?ts$/.test(main)) {
+    const out = compiledPath(project, main);
+    if (out) return { entrypoint: { value: out, evidence: `package.json main: ${main} (TypeScript, compiled to ${out})` }, source: main };
+  } else if (main && project.read(main) !== undefined) return { entrypoint: { value: main, evidence: `package.json main: ${pkg.main as string}` }, source: main };
   for (const f of USUAL_FILES) if (project.read(f) !== undefined) return { entrypoint: { value: f, evidence: `${f} (the usual entry file)` }, source: f };
+  // TypeScript sources without a start script: where tsc writes the usual entry file.
+  for (const f of ['src/server.ts', 'src/index.ts', 'src/main.ts', 'src/app.ts', 'server.ts', 'index.ts']) {
+    const out = project.read(f) !== undefined ? compiledPath(project, f) : undefined;
+    if (out) return { entrypoint: { value: out, evidence: `${f} (TypeScript, compiled to ${out})` }, source: f };
+  }
   return {};
 }
 
@@ -227,7 +226,7 @@ function findPort(project: ProjectSnapshot, pkg: Record<string, unknown>, source
   }
   const text = source ? project.read(source) : undefined;
   if (text) {
-    const m = /process\.env\.PORT\s*(?:\|\||\?\?)\s*["']?(\d{2,5})|\.listen\(\s*(?:\{\s*port:\s*)?(\d{2,5})\b|\bPORT\s*=\s*(\d{2,5})\b/.exec(text);
+    const m = /process\.env\.PORT\s*(?:(?:\|\||\?\?)\s*process\.env\.\w+\s*)*(?:\|\||\?\?)\s*["']?(\d{2,5})|\.listen\(\s*(?:\{\s*port:\s*)?(\d{2,5})\b|\bPORT\s*=\s*(\d{2,5})\b/.exec(text);
     if (m) return { value: Number(m[1] ?? m[2] ?? m[3]), evidence: `${source}: ${m[0].trim()}` };
   }
   const env = /^\s*PORT\s*=\s*["']?(\d{2,5})\b/m.exec(project.read('.env.example') ?? '');

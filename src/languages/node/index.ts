@@ -3,10 +3,13 @@
  * pnpm exactly as the lockfile pins, built when the framework builds.
  */
 import type { ResolvedAnswers } from '../../core/answers.js';
-import type { LanguagePlanInput, LanguageProvider, ProviderFile } from '../../core/provider.js';
+import type { LanguagePlanInput, LanguageProvider, Process, ProviderFile } from '../../core/provider.js';
 import type { ProjectSnapshot } from '../../core/project.js';
+import type { FieldError } from '../../core/validate.js';
 import { renderTemplate } from '../../core/render.js';
-import { entryContext, execForm, healthUrl, readJson } from '../../core/toolkit.js';
+import { parseJson } from '../../core/json.js';
+import { aptInstall, entryContext, execForm, healthUrl, humanList, readJson, shellQuote } from '../../core/toolkit.js';
+import { services } from '../../services/index.js';
 import { versions } from '../../versions.js';
 import { detectNodeWith } from './detect.js';
 import type { NodeFramework } from './framework.js';
@@ -14,6 +17,7 @@ import { express } from './frameworks/express.js';
 import { fastify } from './frameworks/fastify.js';
 import { nestjs } from './frameworks/nestjs.js';
 import { nextjs } from './frameworks/nextjs.js';
+import { nodeApp, startCommand, startEnv, type NodeApp } from './build.js';
 import { PACKAGE_MANAGERS, isYarnBerry, lockfiles, packageManager, type PackageManager } from './package-managers.js';
 import { starterLockfile, starterPackageJson, starterPackages, starterServices } from './starter.js';
 
@@ -28,16 +32,104 @@ export function frameworkOf(r: Pick<ResolvedAnswers, 'framework'>): NodeFramewor
 const runtime = versions.runtimes.node;
 const pmOf = (r: ResolvedAnswers) => (r.packageManager ?? 'npm') as PackageManager;
 
-/** yarn/pnpm version from package.json's "packageManager" field, when it names the chosen tool. */
+/**
+ * yarn/pnpm version: package.json's "packageManager" field, when it names the
+ * chosen tool; else, for pnpm, the release line that writes the lockfile's
+ * format (pnpm refuses a lockfile of another major).
+ */
 function toolVersion(r: ResolvedAnswers, project: ProjectSnapshot): string | undefined {
   const pkg = readJson(project, 'package.json');
   const field = typeof pkg?.packageManager === 'string' ? pkg.packageManager : '';
   const m = /^(npm|yarn|pnpm)@(\d+\.\d+\.\d+)/.exec(field);
-  return m && m[1] === r.packageManager && r.packageManager !== 'npm' ? m[2] : undefined;
+  if (m && m[1] === r.packageManager && r.packageManager !== 'npm') return m[2];
+  if (r.packageManager === 'pnpm') {
+    const format = /^lockfileVersion:\s*['"]?(\d+)/m.exec(project.read(lockfiles.pnpm) ?? '')?.[1];
+    if (format === '5') return versions.tools.pnpm7;
+    if (format === '6') return versions.tools.pnpm8;
+  }
+  return undefined;
 }
 
-/** Output folders a build keeps in the final image. */
-const buildOutputs = (r: ResolvedAnswers, fw: NodeFramework) => (fw.build.kind === 'script' ? fw.build.outputs(r.entrypoint) : []);
+/** What makes the install fail before it starts: an unreadable package.json, a lockfile out of date, Yarn PnP. */
+function projectProblems(r: ResolvedAnswers, project: ProjectSnapshot): FieldError[] {
+  const text = project.read('package.json');
+  if (text === undefined) return [];
+  const parsed = parseJson(text);
+  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
+    return [{ pointer: '', file: 'package.json', message: `${parsed.ok ? 'is not a JSON object' : `is not valid JSON: ${parsed.message}`}; fix it, then run the generator again` }];
+  }
+  const pkg = parsed.value as Record<string, unknown>;
+  const problems: FieldError[] = [];
+  if (r.packageManager === 'npm') {
+    const lock = readJson(project, lockfiles.npm);
+    const root = (lock?.packages as Record<string, Record<string, unknown>> | undefined)?.[''];
+    if (root) {
+      const wanted = { ...(pkg.dependencies as object), ...(pkg.devDependencies as object), ...(pkg.optionalDependencies as object) } as Record<string, unknown>;
+      const locked = { ...(root.dependencies as object), ...(root.devDependencies as object), ...(root.optionalDependencies as object) } as Record<string, unknown>;
+      const differ = [...new Set([...Object.keys(wanted), ...Object.keys(locked)])].filter((k) => wanted[k] !== locked[k]).sort();
+      if (differ.length) {
+        problems.push({ pointer: '/packageManager', file: lockfiles.npm, message: `out of date with package.json (${differ.slice(0, 5).join(', ')}${differ.length > 5 ? ', ...' : ''}), so \`npm ci\` in the image would stop: run \`npm install\` and commit package-lock.json` });
+      }
+    }
+  }
+  const pin = toolVersion(r, project);
+  if (r.packageManager === 'yarn' && pin && isYarnBerry(pin) && !/^nodeLinker:\s*["']?node-modules/m.test(project.read('.yarnrc.yml') ?? '')) {
+    problems.push({ pointer: '/packageManager', file: '.yarnrc.yml', message: 'Yarn Plug\'n\'Play (no `nodeLinker: node-modules`): the image runs node on a node_modules tree; add `nodeLinker: node-modules` to .yarnrc.yml and run `yarn install` once' });
+  }
+  return problems;
+}
+
+/** An .npmrc with a registry token is not copied into the image (a layer would keep it). */
+const hasToken = (npmrc: string) => /(_authToken|_auth|_password|password)\s*=/.test(npmrc);
+
+/** NEXT_PUBLIC_* variables .env.example names: next build inlines them, so they are build arguments. */
+function nextPublicVars(project: ProjectSnapshot): string[] {
+  const text = ['.env.example', '.env.sample', '.env.template', '.env.local.example'].map((f) => project.read(f) ?? '').join('\n');
+  return [...new Set([...text.matchAll(/^\s*(NEXT_PUBLIC_[A-Z0-9_]+)\s*=/gm)].map((m) => m[1] as string))].sort();
+}
+
+/** Compilers and file tools: a build made only of these runs none of the app's code (so it reads no settings). */
+const COMPILE_ONLY = /^(tsc|nest\s+build|tsup|esbuild|swc|babel|rimraf|del-cli|shx|cpx|copyfiles|mkdir|cp|rm|tsc-alias|vite\s+build\s+--ssr)(\s|$)/;
+const runsAppCode = (script: string) => script.split(/\s*(?:&&|;)\s*/).some((part) => part.trim() !== '' && !COMPILE_ONLY.test(part.trim()));
+
+const hasDatabase = (r: ResolvedAnswers) => services.some((s) => s.kind === 'database' && r.services.includes(s.id));
+
+/** The stage one-off tasks that need the dev packages run from. */
+const TOOLS_STAGE = 'tools';
+
+/**
+ * The app as this plan builds it: its migration runs once before it starts
+ * (when there is a database to apply it to), from the app's image, or from the
+ * tools stage when its CLI is a dev package (which then makes the image build).
+ */
+function plannedApp({ r, project, starter }: LanguagePlanInput): { app: NodeApp; migrate?: Process; workers: Process[] } {
+  const fw = frameworkOf(r);
+  const app = nodeApp(project, fw);
+  // A worker needs what it consumes from (Redis for BullMQ, the database for pg-boss): some service of the stack.
+  const workers: Process[] =
+    starter || r.services.length === 0
+      ? []
+      : app.workers.map((w, i) => ({
+          name: i === 0 ? 'worker' : `worker-${i + 1}`,
+          command: w.command,
+          lifecycle: 'always',
+          purpose: `Runs the ${w.script} script beside the app: the jobs it queues`,
+          evidence: w.evidence,
+        }));
+  const m = app.migration;
+  if (starter || !m || !hasDatabase(r)) return { app, workers };
+  const migrate: Process = {
+    name: 'migrate',
+    command: m.command,
+    lifecycle: 'once',
+    purpose: 'Applies the database migrations, then exits; the app starts after it succeeds',
+    evidence: m.evidence,
+    ...(m.devPackages.length
+      ? { target: { stage: TOOLS_STAGE, why: `The Dockerfile's ${TOOLS_STAGE} stage: the build with its dev packages (${humanList(m.devPackages)}, which the app's image leaves out)` } }
+      : {}),
+  };
+  return { app: m.devPackages.length ? { ...app, builds: true } : app, migrate, workers };
+}
 
 function starterFiles({ r, templates }: LanguagePlanInput): ProviderFile[] {
   const fw = frameworkOf(r);
@@ -84,43 +176,103 @@ export const node: LanguageProvider = {
   starterHint: 'run `npm install` to work on it outside Docker',
   hasApp: (_r, project) => project.read('package.json') !== undefined,
 
-  check(answers, starter) {
+  check(answers, { r, project, starter }) {
     const pm = answers.packageManager;
-    if (!starter || pm === undefined || pm === 'npm' || typeof pm !== 'string' || !(pm in lockfiles)) return [];
-    return [
-      {
-        pointer: '/packageManager',
-        message: `the starter app comes with an npm lockfile: use "npm", or set "starter": false and bring your own app with its ${lockfiles[pm as PackageManager]}`,
-      },
-    ];
+    if (starter) {
+      if (pm === undefined || pm === 'npm' || typeof pm !== 'string' || !(pm in lockfiles)) return [];
+      return [
+        {
+          pointer: '/packageManager',
+          message: `the starter app comes with an npm lockfile: use "npm", or set "starter": false and bring your own app with its ${lockfiles[pm as PackageManager]}`,
+        },
+      ];
+    }
+    return projectProblems(r, project);
   },
 
   // The starter app comes with an npm lockfile.
   forStarter: (r) => ({ ...r, packageManager: 'npm' }),
 
-  dockerfile({ r, project, templates }) {
+  command({ r, project }) {
     const fw = frameworkOf(r);
+    const app = nodeApp(project, fw);
+    // Without `output: 'standalone'` there is no server.js: next's own CLI serves the build.
+    const next = fw.build.kind === 'nextjs' && !app.nextStandalone ? ['node', 'node_modules/next/dist/bin/next', 'start'] : fw.command(entryContext(r));
+    return startCommand(r, fw, app, next);
+  },
+
+  processes: (input) => {
+    const { migrate, workers } = plannedApp(input);
+    return [...(migrate ? [migrate] : []), ...workers];
+  },
+
+  dockerfile(input) {
+    const { r, project, templates } = input;
+    const fw = frameworkOf(r);
+    const { app, migrate } = plannedApp(input);
     const pm = packageManager(pmOf(r), toolVersion(r, project));
-    const outputs = buildOutputs(r, fw);
-    const builds = fw.build.kind === 'nextjs' || outputs.length > 0;
+    const next = fw.build.kind === 'nextjs';
+    const used = services.filter((s) => r.services.includes(s.id));
+    // The variables a build that runs the app's code reads (next build, env validation): placeholders, never the secrets from .env.
+    const placeholders = !next && !runsAppCode(app.scripts.build ?? '') ? [] : used.flatMap((s) => s.env.filter((e) => e.secret && e.example).map((e) => `${e.key}=${e.example}`));
+    const buildRun = (command: string, mounts: string[] = []) =>
+      `RUN ${[...mounts.map((m) => `--mount=type=cache,target=${m}`)].join(' ')}${mounts.length ? ' \\\n    ' : ''}${placeholders.length ? `${placeholders.join(' ')} \\\n    ` : ''}${command}`;
+    const steps = [
+      ...(app.prisma ? [{ comment: `Prisma's client for ${app.prisma.schema}, generated for this image's platform`, instruction: `RUN node_modules/.bin/prisma generate${app.prisma.schema.endsWith('.prisma') && app.prisma.schema !== 'prisma/schema.prisma' ? ` --schema ${app.prisma.schema}` : ''}` }] : []),
+      ...app.lifecycle.commands.map((c) => ({
+        comment: "package.json's own install script, now that the code is here",
+        instruction: `RUN npm exec -c ${shellQuote(c)}`,
+      })),
+      ...(app.buildScript || next
+        ? [
+            {
+              comment: next ? "Next.js keeps its incremental build cache in .next/cache: a cache mount reuses it between builds" : 'The build script of package.json (a TypeScript compile, say)',
+              instruction: buildRun(pm.run('build'), next ? ['/app/.next/cache'] : []),
+            },
+          ]
+        : []),
+    ];
+    const openssl = app.prisma ? [{ comment: 'Prisma\'s query engine needs OpenSSL', instruction: aptInstall(['openssl', 'ca-certificates']) }] : [];
+    const hasFile = (f: string) => project.read(f) !== undefined;
+    const rootFiles = ['.npmrc', '.yarnrc', '.yarnrc.yml', 'pnpm-workspace.yaml', '.pnpmfile.cjs'].filter((f) => hasFile(f) && !(f === '.npmrc' && hasToken(project.read(f) ?? '')));
+    const folders = ['.yarn/releases', '.yarn/plugins', '.yarn/patches', 'patches'].filter((d) => project.list(d) !== undefined);
     const view = {
       title: r.name,
       framework: fw.title,
       runtimeVersion: r.runtimeVersion,
       baseImage: runtime.tag.replace('{version}', r.runtimeVersion),
       port: r.port,
-      command: execForm(r.command ?? fw.command(entryContext(r))),
+      command: execForm(node.command(input)),
       healthcheck: execForm(node.healthcheck(healthUrl(r), r.healthCheck === 'any-response')),
-      manifests: `package.json ${pm.lockfile}`,
+      manifests: ['package.json', pm.lockfile, ...rootFiles].join(' '),
+      extraManifests: folders.map((d) => `${d}/ ${d}/`),
       mounts: pm.caches.map((c) => `--mount=type=cache,target=${c}`).join(' '),
-      // A build needs the dev packages too; without one the image installs production packages only.
-      deps: builds
-        ? { what: 'every package, exactly as locked (the build needs them)', install: pm.installAll }
-        : { what: 'production packages only, exactly as locked', install: pm.installProd },
-      prune: pm.prune,
-      build: outputs.length > 0 ? { outputs } : null,
+      deps: {
+        what: app.builds ? 'every package, exactly as locked (the build needs them)' : 'production packages only, exactly as locked',
+        comment: app.lifecycle.names.length
+          ? `package.json's own ${humanList(app.lifecycle.names)} script${app.lifecycle.names.length > 1 ? 's need' : ' needs'} the code, which is not here yet: this stage's copy of package.json goes without ${app.lifecycle.names.length > 1 ? 'them' : 'it'}${app.lifecycle.commands.length ? ' (the build stage runs what the image needs of it)' : ''}. The package cache stays in a cache mount, outside the image.`
+          : 'The package cache stays in a cache mount, outside the image.',
+        install: [
+          ...(app.lifecycle.names.length ? [`npm pkg delete ${app.lifecycle.names.map((n) => `scripts.${n}`).join(' ')}`] : []),
+          app.builds ? pm.installAll : pm.installProd,
+        ],
+        env: pm.env,
+      },
+      build: app.builds
+        ? {
+            what: [app.prisma ? 'prisma generate' : '', app.lifecycle.commands.length ? 'the install script' : '', app.buildScript || next ? `the build script (${app.scripts.build ?? 'next build'})` : ''].filter(Boolean).join(', then '),
+            setup: openssl,
+            steps,
+            prune: pm.prune,
+          }
+        : null,
+      tools: migrate?.target ? { stage: migrate.target.stage, for: `${migrate.command.join(' ')}, run by the migrate service` } : null,
+      standalone: app.nextStandalone,
+      buildArgs: next ? nextPublicVars(project) : [],
+      env: [['NODE_ENV', 'production'], ...(next ? [['NEXT_TELEMETRY_DISABLED', '1'], ['HOSTNAME', '0.0.0.0']] : []), ...startEnv(app), ['PORT', String(r.port)]],
+      runtimeSetup: openssl,
     };
-    return renderTemplate(templates, fw.build.kind === 'nextjs' ? 'node/Dockerfile.nextjs.ejs' : 'node/Dockerfile.ejs', view);
+    return renderTemplate(templates, next ? 'node/Dockerfile.nextjs.ejs' : 'node/Dockerfile.ejs', view);
   },
 
   files: (input) => (input.starter ? starterFiles(input) : []),
@@ -133,18 +285,22 @@ export const node: LanguageProvider = {
     if (project.read(lockfiles[pm]) === undefined) {
       notes.push(`No ${lockfiles[pm]} here: the image installs exactly what the lockfile pins, so run \`${pm} install\` once and commit the lockfile before building.`);
     }
-    const pin = toolVersion(r, project);
-    if (pm === 'yarn' && pin && isYarnBerry(pin)) {
-      notes.push('Yarn 2+ (Berry): the image needs node_modules, so set `nodeLinker: node-modules` in .yarnrc.yml.');
-    }
     if (fw.build.kind === 'nextjs') {
       const config = ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs'].map((p) => project.read(p)).find((t) => t !== undefined);
-      if (!config || !/standalone/.test(config)) {
-        notes.push("Next.js must build standalone output: add `output: 'standalone'` to next.config (the Dockerfile copies .next/standalone).");
+      if (!config || !/output\s*:\s*["'`]standalone/.test(config)) {
+        notes.push("next.config has no `output: 'standalone'`: the image runs `next start` with the production packages. Adding it gives a smaller image (only the server the build traces); the Dockerfile then needs writing again (run the generator once more).");
       }
     }
-    if (fw.build.kind === 'script' && !/"build"\s*:/.test(project.read('package.json') ?? '')) {
-      notes.push(`package.json needs a "build" script that compiles to ${buildOutputs(r, fw).join(', ')}/ (the image runs \`npm run build\`).`);
+    const app = nodeApp(project, fw);
+    if (fw.build.kind === 'script' && !app.buildScript) notes.push(`package.json has no "build" script: the image runs ${r.entrypoint}, which a build would write.`);
+    if (!app.builds && r.command === null && project.read(r.entrypoint) === undefined) {
+      notes.push(`No ${r.entrypoint} here: the image starts \`node ${r.entrypoint}\`; set "entrypoint" to the file your start script runs, or "command".`);
+    }
+    if (app.start && app.start.runner !== 'node' && !(app.start.runner === 'fastify' && app.start.subcommand === 'start') && fw.build.kind !== 'nextjs' && r.command === null) {
+      notes.push(`The ${app.start.name} script runs ${app.start.runner}, not node: the image runs \`node ${r.entrypoint}\` instead (a development tool is not in the final image).`);
+    }
+    if (project.read('.npmrc') !== undefined && hasToken(project.read('.npmrc') ?? '')) {
+      notes.push('.npmrc holds a registry token, so the image does not copy it: installs from a private registry need it as a build secret (`RUN --mount=type=secret,id=npmrc,target=/root/.npmrc`).');
     }
     return notes;
   },

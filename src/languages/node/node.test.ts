@@ -99,8 +99,9 @@ describe('detecting a Node.js app', () => {
     expect(rt({ '.tool-versions': 'nodejs 22.11.0\n' })?.runtimeVersion?.value).toBe('22');
     expect(rt({}, { volta: { node: '22.12.0' } })?.runtimeVersion?.evidence).toBe('package.json volta.node: 22.12.0');
     expect(rt({}, { engines: { node: '>=22 <24' } })?.runtimeVersion?.value).toBe('22');
-    expect(rt({ '.nvmrc': 'lts/iron' })?.problems).toEqual([
-      { key: 'runtimeVersion', message: '.nvmrc: lts/iron asks for Node.js 20, which no image here serves (supported: 22, 24, 26); set "runtimeVersion" to one of these' },
+    expect(rt({ '.nvmrc': 'lts/iron' })?.runtimeVersion?.value).toBe('20');
+    expect(rt({ '.nvmrc': 'lts/hydrogen' })?.problems).toEqual([
+      { key: 'runtimeVersion', message: '.nvmrc: lts/hydrogen asks for Node.js 18, which no image here serves (supported: 20, 22, 24, 26); set "runtimeVersion" to one of these' },
     ]);
     expect(detect({ 'package.json': pkg({ dependencies: { express: '5' } }) }, undefined, { '.nvmrc': '26\n' })?.runtimeVersion).toEqual({ value: '26', evidence: '/.nvmrc: 26' });
   });

@@ -10,12 +10,15 @@ export interface PackageManagerEntry {
   lockfile: string;
   /** Cache directories to mount during installs (kept between builds, never in the image). */
   caches: string[];
-  /** Install production dependencies only, exactly as locked. */
+  /** Variables the install needs (corepack's, for Yarn 2+). */
+  env: Array<[string, string]>;
+  /** Install exactly as locked: production packages only, or everything (to build). The dependencies' build scripts (native addons) run. */
   installProd: string;
-  /** Install everything (to build), exactly as locked. */
   installAll: string;
-  /** Drop the dev dependencies from an installed tree, without downloading anything. */
+  /** Drop the dev dependencies from an installed tree (no install scripts run again). */
   prune: string;
+  /** Runs a package.json script. */
+  run(script: string): string;
 }
 
 /** The lockfile each package manager installs from, in detection order: the first one present wins. */
@@ -25,9 +28,10 @@ export const lockfiles: Readonly<Record<PackageManager, string>> = { pnpm: 'pnpm
 export const isYarnBerry = (version: string) => Number(version.split('.')[0]) >= 2;
 
 /**
- * yarn and pnpm run through `npx --yes <tool>@<version>`: the same pinned
- * version on every Node image (Node 25+ images ship neither corepack nor yarn),
- * and nothing extra left in the final image.
+ * Yarn 1 and pnpm run through `npx --yes <tool>@<version>`, and Yarn 2+
+ * through corepack (`npx --yes corepack@<pin> yarn@<version>`, from the npm
+ * registry): the same pinned version on every Node image (Node 25+ images ship
+ * neither corepack nor yarn), and nothing extra left in the final image.
  */
 export function packageManager(id: PackageManager, version?: string): PackageManagerEntry {
   switch (id) {
@@ -36,9 +40,11 @@ export function packageManager(id: PackageManager, version?: string): PackageMan
         id,
         lockfile: lockfiles[id],
         caches: ['/root/.npm'],
+        env: [],
         installProd: 'npm ci --omit=dev --no-audit --no-fund',
         installAll: 'npm ci --no-audit --no-fund',
-        prune: 'npm prune --omit=dev --no-audit --no-fund',
+        prune: 'npm prune --omit=dev --ignore-scripts --no-audit --no-fund',
+        run: (s) => `npm run ${s}`,
       };
     case 'pnpm': {
       const tool = `npx --yes pnpm@${version ?? versions.tools.pnpm}`;
@@ -46,22 +52,43 @@ export function packageManager(id: PackageManager, version?: string): PackageMan
         id,
         lockfile: lockfiles[id],
         caches: ['/root/.npm', '/root/.local/share/pnpm/store'],
+        env: [],
         installProd: `${tool} install --frozen-lockfile --prod`,
         installAll: `${tool} install --frozen-lockfile`,
-        prune: `${tool} prune --prod`,
+        prune: `${tool} prune --prod --ignore-scripts`,
+        run: (s) => `${tool} run ${s}`,
       };
     }
     case 'yarn': {
       const v = version ?? versions.tools.yarn;
+      if (isYarnBerry(v)) {
+        const tool = `npx --yes corepack@${versions.tools.corepack} yarn@${v}`;
+        return {
+          id,
+          lockfile: lockfiles[id],
+          caches: ['/root/.npm', '/root/.yarn/berry/cache', '/root/.cache/node/corepack'],
+          // corepack fetches Yarn from the npm registry (as @yarnpkg/cli-dist), without asking.
+          env: [
+            ['COREPACK_ENABLE_DOWNLOAD_PROMPT', '0'],
+            ['COREPACK_NPM_REGISTRY', 'https://registry.npmjs.org'],
+          ],
+          installProd: `${tool} workspaces focus --all --production`,
+          installAll: `${tool} install --immutable`,
+          // Nothing to build again: the packages that stay were built by the install.
+          prune: `YARN_ENABLE_SCRIPTS=false ${tool} workspaces focus --all --production`,
+          run: (s) => `${tool} run ${s}`,
+        };
+      }
       const tool = `npx --yes yarn@${v}`;
-      const berry = isYarnBerry(v);
       return {
         id,
         lockfile: lockfiles[id],
-        caches: berry ? ['/root/.npm', '/root/.yarn/berry/cache'] : ['/root/.npm', '/usr/local/share/.cache/yarn'],
-        installProd: berry ? `${tool} workspaces focus --all --production` : `${tool} install --frozen-lockfile --production --non-interactive`,
-        installAll: berry ? `${tool} install --immutable` : `${tool} install --frozen-lockfile --non-interactive`,
-        prune: berry ? `${tool} workspaces focus --all --production` : `${tool} install --frozen-lockfile --production --non-interactive --offline`,
+        caches: ['/root/.npm', '/usr/local/share/.cache/yarn'],
+        env: [],
+        installProd: `${tool} install --frozen-lockfile --production --non-interactive`,
+        installAll: `${tool} install --frozen-lockfile --non-interactive`,
+        prune: `${tool} install --frozen-lockfile --production --non-interactive --ignore-scripts`,
+        run: (s) => `${tool} run ${s}`,
       };
     }
   }

@@ -126,7 +126,7 @@ interface EntryFinding {
   port?: Finding<number>;
 }
 
-/** Procfile, FLASK_APP, an existing Dockerfile's CMD, then the module that builds the app object. */
+/** Procfile, an existing Dockerfile's CMD, uwsgi.ini, FLASK_APP, then the module that builds the app object. */
 function findAppEntry(project: ProjectSnapshot, frameworks: readonly FrameworkSignals[], declared: readonly string[]): EntryFinding {
   const out: EntryFinding = {};
   const procfile = project.read('Procfile');
@@ -142,6 +142,14 @@ function findAppEntry(project: ProjectSnapshot, frameworks: readonly FrameworkSi
       if (port) out.port = { value: Number(port[1] ?? port[2]), evidence: `${file}: ${port[0]}` };
       return out;
     }
+  }
+  // uWSGI's ini: `module = pkg.webapp` (or `pkg.webapp:app`), `callable = app`.
+  const uwsgi = project.read('uwsgi.ini');
+  const uwsgiModule = uwsgi === undefined ? undefined : /^\s*(?:module|wsgi)\s*=\s*([\w.]+)(?::(\w+))?\s*$/m.exec(uwsgi);
+  if (uwsgi !== undefined && uwsgiModule && moduleFile(project, uwsgiModule[1] as string)) {
+    const callable = uwsgiModule[2] ?? /^\s*callable\s*=\s*(\w+)\s*$/m.exec(uwsgi)?.[1] ?? 'application';
+    out.entrypoint = { value: `${uwsgiModule[1]}:${callable}`, evidence: `uwsgi.ini: ${uwsgiModule[0].trim()}` };
+    return out;
   }
   const flaskApp = readEnvValue(project, ENV_FILES, 'FLASK_APP');
   if (flaskApp) {
@@ -178,7 +186,7 @@ function settingsPackages(project: ProjectSnapshot): string[] {
 }
 
 /** manage.py -> DJANGO_SETTINGS_MODULE -> the project package (the one holding wsgi.py, or asgi.py for an ASGI-only project). */
-function findDjango(project: ProjectSnapshot): { entrypoint?: Finding<string>; settingsFiles: string[]; settingsModule?: string; rootUrlconf?: string } {
+export function findDjango(project: ProjectSnapshot): { entrypoint?: Finding<string>; settingsFiles: string[]; settingsModule?: string; rootUrlconf?: string } {
   const manage = project.read('manage.py') ?? '';
   let settings = /DJANGO_SETTINGS_MODULE["']?\s*,\s*["']([\w.]+)["']/.exec(manage)?.[1];
   let how = `manage.py: DJANGO_SETTINGS_MODULE=${settings}`;

@@ -8,9 +8,9 @@ import type { ResolvedAnswers } from '../../core/answers.js';
 import type { LanguagePlanInput, LanguageProvider, ProviderFile } from '../../core/provider.js';
 import type { ProjectSnapshot } from '../../core/project.js';
 import { renderTemplate } from '../../core/render.js';
-import { entryContext, execForm, healthUrl } from '../../core/toolkit.js';
+import { aptInstall, entryContext, execForm, healthUrl } from '../../core/toolkit.js';
 import { versions } from '../../versions.js';
-import { detectPythonWith, djangoSettings } from './detect.js';
+import { detectPythonWith, djangoSettings, findDjango } from './detect.js';
 import type { PythonFramework } from './framework.js';
 import { django } from './frameworks/django.js';
 import { fastapi } from './frameworks/fastapi.js';
@@ -18,8 +18,8 @@ import { flask } from './frameworks/flask.js';
 import { PYTHON_INSTALLERS, PYTHON_LOCKFILES, installView, type PythonInstaller } from './install.js';
 import { readManifests, type PythonManifests } from './manifests.js';
 import { moduleLayout } from './names.js';
-import { aptInstall, systemPackages } from './native.js';
-import { migration } from './processes.js';
+import { systemPackages } from './native.js';
+import { migration, workers } from './processes.js';
 import { services } from '../../services/index.js';
 import { SERVER_REQUIREMENTS, missingServer, serverRequirements, starterRequirements } from './requirements.js';
 
@@ -108,7 +108,7 @@ export const python: LanguageProvider = {
   extraImages: [versions.pythonTools.uvImage],
   hasApp,
 
-  check(answers, starter) {
+  check(answers, { starter }) {
     const pm = answers.packageManager;
     if (!starter || pm === undefined || pm === 'pip') return [];
     return [{ pointer: '/packageManager', message: 'the starter app comes with a requirements.txt: use "pip", or set "starter": false and bring your own app with its lockfile' }];
@@ -116,6 +116,8 @@ export const python: LanguageProvider = {
 
   // The starter app comes with a requirements.txt.
   forStarter: (r) => ({ ...r, packageManager: 'pip' }),
+
+  command: ({ r }) => startCommand(r),
 
   dockerfile(input) {
     const { r, project, templates } = input;
@@ -172,9 +174,12 @@ export const python: LanguageProvider = {
 
   processes(input) {
     if (input.starter) return [];
-    const hasDatabase = services.some((s) => s.kind === 'database' && input.r.services.includes(s.id));
-    const m = migration(input.r, frameworkOf(input.r), input.project, manifestsOf(input), hasDatabase);
-    return m ? [m] : [];
+    const used = services.filter((s) => input.r.services.includes(s.id));
+    const manifests = manifestsOf(input);
+    const fw = frameworkOf(input.r);
+    const m = migration(input.r, fw, input.project, manifests, used.some((s) => s.kind === 'database'));
+    const settings = fw.id === 'django' ? findDjango(input.project).settingsFiles : [];
+    return [...(m ? [m] : []), ...workers(input.project, manifests, used.some((s) => s.broker), settings)];
   },
 
   notes(input) {

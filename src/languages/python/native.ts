@@ -47,8 +47,3 @@ export function systemPackages(dependencies: readonly PythonDependency[]): Syste
   }
   return out;
 }
-
-/** apt-get install of Debian packages, without recommends, leaving no package lists in the layer. */
-export function aptInstall(packages: readonly string[]): string {
-  return `RUN apt-get update \\\n    && apt-get install -y --no-install-recommends ${packages.join(' ')} \\\n    && rm -rf /var/lib/apt/lists/*`;
-}

@@ -128,6 +128,14 @@ describe('detecting a Python app', () => {
     expect(d?.port).toEqual({ value: 5000, evidence: 'Procfile: --bind 0.0.0.0:5000' });
   });
 
+  it("reads uwsgi.ini's module and callable (the module that imports the routes, not the package that builds the app)", () => {
+    const files = { 'requirements.txt': 'Flask\n', 'hello_app/__init__.py': 'import flask\napp = flask.Flask(__name__)\n', 'hello_app/webapp.py': 'from . import app\nfrom . import views\n' };
+    expect(detect({ ...files, 'uwsgi.ini': '[uwsgi]\nmodule = hello_app.webapp\ncallable = app\n' })?.entrypoint).toEqual({ value: 'hello_app.webapp:app', evidence: 'uwsgi.ini: module = hello_app.webapp' });
+    expect(detect({ ...files, 'uwsgi.ini': '[uwsgi]\nmodule = hello_app.webapp:app\n' })?.entrypoint?.value).toBe('hello_app.webapp:app');
+    // A module that is not there is not an entry point.
+    expect(detect({ ...files, 'uwsgi.ini': '[uwsgi]\nmodule = gone.wsgi\n' })?.entrypoint?.value).not.toBe('gone.wsgi:application');
+  });
+
   it('reads FLASK_APP (a file, or module:attribute) and finds a factory', () => {
     expect(detect({ 'requirements.txt': 'Flask\n', '.flaskenv': 'FLASK_APP=blog.py\n', 'blog.py': 'from app import create_app\napp = create_app()\n' })?.entrypoint?.value).toBe('blog:app');
     expect(detect({ 'requirements.txt': 'Flask\n', '.env': 'FLASK_APP="api:make()"\n' })?.entrypoint?.value).toBe('api:make()');
