@@ -5,9 +5,16 @@ import { entryContext, literal } from './toolkit.js';
 import { toYaml, type Path } from './yaml.js';
 
 /** docker-compose.yml as data (the Compose Specification, no `version:` key), with its comments and YAML styling. */
-function composeModel(r: ResolvedAnswers, processes: readonly Process[]): { doc: Record<string, unknown>; comments: [Path, string][]; quoted: Path[]; flow: Path[] } {
+/** What the app's image is built from: a context folder (relative to the repository root) and, when the Dockerfile is not at its top, the Dockerfile's path inside it. */
+export interface BuildSpec {
+  context: string;
+  dockerfile?: string;
+}
+
+function composeModel(r: ResolvedAnswers, processes: readonly Process[], spec: BuildSpec): { doc: Record<string, unknown>; comments: [Path, string][]; quoted: Path[]; flow: Path[] } {
   const ctx = entryContext(r);
-  const build = r.app === '.' ? '.' : `./${r.app}`;
+  const dir = spec.context === '.' ? '.' : `./${spec.context}`;
+  const build = spec.dockerfile ? { context: dir, dockerfile: spec.dockerfile } : dir;
   const app: Record<string, unknown> = {
     build,
     init: true,
@@ -16,7 +23,14 @@ function composeModel(r: ResolvedAnswers, processes: readonly Process[]): { doc:
     ports: [`\${APP_PORT:-${r.port}}:${r.port}`],
   };
   const comments: [Path, string][] = [
-    [['services', 'app', 'build'], r.app === '.' ? 'Built from the Dockerfile in this folder' : `Built from ${r.app}/Dockerfile, with ${r.app}/ as the build context`],
+    [
+      ['services', 'app', 'build'],
+      spec.dockerfile
+        ? `Built from ${r.app}/Dockerfile, with ${spec.context === '.' ? 'this folder (the workspace root)' : `${spec.context}/ (the workspace root)`} as the build context`
+        : r.app === '.'
+          ? 'Built from the Dockerfile in this folder'
+          : `Built from ${r.app}/Dockerfile, with ${r.app}/ as the build context`,
+    ],
     [['services', 'app', 'init'], 'A tiny init as PID 1 forwards stop signals to the app and reaps zombie processes'],
     [['services', 'app', 'env_file'], 'Settings and secrets, read when the container starts (never baked into the image)'],
     [['services', 'app', 'ports'], `host:container. Set APP_PORT in .env to use another host port`],
@@ -34,7 +48,7 @@ function composeModel(r: ResolvedAnswers, processes: readonly Process[]): { doc:
   for (const p of processes) {
     all[p.name] = {
       // The app's own image (built from the same context: Docker's cache makes the second build free).
-      build: p.target ? { context: build, target: p.target.stage } : build,
+      build: p.target ? { ...(typeof build === 'string' ? { context: build } : build), target: p.target.stage } : build,
       init: true,
       restart: p.lifecycle === 'once' ? 'no' : 'unless-stopped',
       env_file: '.env',
@@ -72,8 +86,8 @@ function composeModel(r: ResolvedAnswers, processes: readonly Process[]): { doc:
   return { doc, comments, quoted, flow };
 }
 
-export function renderCompose(r: ResolvedAnswers, processes: readonly Process[] = []): string {
-  const { doc, comments, quoted, flow } = composeModel(r, processes);
+export function renderCompose(r: ResolvedAnswers, processes: readonly Process[] = [], spec: BuildSpec = { context: r.app }): string {
+  const { doc, comments, quoted, flow } = composeModel(r, processes, spec);
   return toYaml(doc, {
     header: [
       `Docker Compose for ${r.name}, written by generator-dockerize.`,

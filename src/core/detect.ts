@@ -47,10 +47,10 @@ export const SKIPPED_FOLDERS = new Set(['node_modules', '.venv', 'venv', '.git',
 const ENV_EXAMPLES = ['.env.example', '.env.sample', '.env.template', '.env.dist', '.env.defaults', 'example.env', '.env.local.example', '.env.development'];
 const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml', 'docker-compose.dev.yml', 'docker-compose.override.yml'];
 
-function detectIn(project: ProjectSnapshot, repository?: ProjectSnapshot): Array<{ provider: LanguageProvider; found: LanguageDetection }> {
+function detectIn(project: ProjectSnapshot, repository?: ProjectSnapshot, path = '.'): Array<{ provider: LanguageProvider; found: LanguageDetection }> {
   const out: Array<{ provider: LanguageProvider; found: LanguageDetection }> = [];
   for (const provider of providers) {
-    const found = provider.detect(project, repository);
+    const found = provider.detect(project, repository, path);
     if (found) out.push({ provider, found });
   }
   // The surest first; the registry order breaks a tie.
@@ -78,7 +78,7 @@ function candidatesBelow(project: ProjectSnapshot, workspaces: readonly string[]
   for (const p of [...APP_FOLDERS, ...workspaces]) expand(p);
   const out: Array<{ dir: string; best: { provider: LanguageProvider; found: LanguageDetection } }> = [];
   for (const dir of [...dirs].sort()) {
-    const best = detectIn(within(project, dir), project)[0];
+    const best = detectIn(within(project, dir), project, dir)[0];
     if (best) out.push({ dir, best });
   }
   // Apps are what has a framework; libraries beside them are not offered when there are apps.
@@ -154,7 +154,7 @@ export function detect(root: ProjectSnapshot, options: DetectOptions = {}): Dete
   const warnings: string[] = [];
   let app = options.app && options.app !== '.' ? options.app.replace(/\/+$/, '') : '.';
   let project = within(root, app);
-  let found = detectIn(project, app === '.' ? undefined : root);
+  let found = detectIn(project, app === '.' ? undefined : root, app);
 
   // A root without an app of its own (no framework: a workspace, tooling) but apps below it: one of those is the app.
   if (app === '.' && (found[0]?.found.confidence ?? 0) < 2) {
@@ -169,7 +169,7 @@ export function detect(root: ProjectSnapshot, options: DetectOptions = {}): Dete
       if (found[0]) warnings.push(`${found[0].provider.title} files at the root (${found[0].found.evidence}) hold no app of their own: using the app in ${only.dir}/`);
       app = only.dir;
       project = within(root, app);
-      found = detectIn(project, root);
+      found = detectIn(project, root, app);
       evidence.app = `${app}/ holds the only app below the root (${only.best.found.evidence})`;
     }
   }

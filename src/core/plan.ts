@@ -1,7 +1,8 @@
 import type { Answers, ProjectFacts, ResolvedAnswers } from './answers.js';
 import { renderCompose } from './compose.js';
 import type { Detection } from './detect.js';
-import { processImage, type Process } from './provider.js';
+import { processImage, type BuildContext, type Process } from './provider.js';
+import type { BuildSpec } from './compose.js';
 import { envValues, renderEnv, renderEnvExample, weakSecrets } from './env.js';
 import { fields } from './fields.js';
 import { renderGitignore, wantedIgnores } from './gitignore.js';
@@ -155,10 +156,10 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
   const adjusted = writeStarter && provider.forStarter ? provider.forStarter(resolved) : resolved;
   // A starter serves its own health route.
   const r: ResolvedAnswers = writeStarter ? { ...adjusted, healthPath: answers.healthPath ?? '/health', healthCheck: 'route' } : adjusted;
-  const provided = provider.files({ r, project, templates, starter: writeStarter });
+  const provided = provider.files({ r, project, repository: root, templates, starter: writeStarter });
   // What follows sees the folder as it will be: with the starter app, so a re-run (which finds it) writes the same files.
   const starterFiles = Object.fromEntries(provided.filter((f) => f.kind === 'starter').map((f) => [f.path, f.content]));
-  const languageInput = { r, project: writeStarter ? overlay(project, starterFiles) : project, templates, starter: writeStarter };
+  const languageInput = { r, project: writeStarter ? overlay(project, starterFiles) : project, repository: root, templates, starter: writeStarter };
   const problems = provider.check?.(answers as Record<string, unknown>, languageInput) ?? [];
   // Project files are named from the repository's root, as the user sees them.
   if (problems.length) throw new InputError(problems.map((p) => (p.file !== undefined && r.app !== '.' ? { ...p, file: `${r.app}/${p.file}` } : p)));
@@ -177,12 +178,15 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
     files.push({ path, kind, purpose, content, ...(sensitive ? { sensitive } : {}) });
 
   add(inApp('Dockerfile'), 'generated', 'How the image is built: dependencies first, then the code; non-root, with a healthcheck', provider.dockerfile(languageInput));
-  add(inApp('.dockerignore'), 'generated', 'What never goes into the build context: secrets, .git, caches, local dependencies', renderDockerignore(r));
+  // An app built from a folder above its own (a workspace root) keeps its ignore rules next to its Dockerfile (BuildKit reads <Dockerfile>.dockerignore first).
+  const context = provider.buildContext?.(languageInput);
+  const build: BuildSpec = context ? { context: context.dir, dockerfile: relativeTo(context.dir, inApp('Dockerfile')) } : { context: r.app };
+  add(context ? `${inApp('Dockerfile')}.dockerignore` : inApp('.dockerignore'), 'generated', 'What never goes into the build context: secrets, .git, caches, local dependencies', renderDockerignore(r, context));
   if (r.deploy.includes('compose')) {
     const titles = ['the app', ...servicesOf(r).map((s) => s.title)];
     // docker compose reads compose.yaml before docker-compose.yml: a compose file of the user's own keeps its name (a conflict, never a second file it would ignore).
     const composePath = COMPOSE_NAMES.find((f) => root.read(f) !== undefined) ?? 'docker-compose.yml';
-    add(composePath, 'generated', `Runs ${humanList([...titles, ...processes.map((p) => p.name)])}: ports, healthchecks, volumes, start order`, renderCompose(r, processes));
+    add(composePath, 'generated', `Runs ${humanList([...titles, ...processes.map((p) => p.name)])}: ports, healthchecks, volumes, start order`, renderCompose(r, processes, build));
   }
   const existingEnv = root.read('.env');
   const values = envValues(r, existingEnv, random);
@@ -207,10 +211,13 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
   const secretPaths = files.filter((f) => f.sensitive).map((f) => f.path);
   add('.gitignore', 'merged', 'Keeps secrets (.env and the like) out of git', renderGitignore(wantedIgnores(r, writeStarter, secretPaths), root.read('.gitignore')));
   for (const f of provided) add(inApp(f.path), f.kind, f.purpose, f.content);
-  add('README.Docker.md', 'generated', 'How to build, run and reach the app, and where secrets live', renderReadme(r, fw.title, files, notes, processes, templates));
+  add('README.Docker.md', 'generated', 'How to build, run and reach the app, and where secrets live', renderReadme(r, fw.title, files, notes, processes, build, templates));
   const detection = facts.detected as Detection;
   return { answers: r, files, starter: writeStarter, notes, detection, processes, command: provider.command(languageInput), sources: sourcesOf(answers, r, detection) };
 }
+
+/** `a/b/c` seen from `a`: `b/c`. */
+const relativeTo = (dir: string, path: string) => (dir === '.' ? path : path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path);
 
 /** The names docker compose looks for, in its order of preference. */
 const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -219,20 +226,21 @@ const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'do
 const COMMON_IGNORES = [
   {
     comment: 'Secrets stay out of the image: compose passes .env to the container at run time',
-    patterns: ['.env', '.env.*', '!.env.example', 'secrets'],
+    patterns: ['**/.env', '**/.env.*', '!**/.env.example', 'secrets'],
   },
   {
     comment: 'Version control and editor settings',
-    patterns: ['.git', '.gitignore', '.vscode', '.idea', '**/.DS_Store'],
+    patterns: ['.git', '**/.gitignore', '.vscode', '.idea', '**/.DS_Store'],
   },
   {
     comment: 'Docker and deployment files: editing them should not invalidate the app layer',
-    patterns: ['Dockerfile', '.dockerignore', 'docker-compose*.yml', 'compose*.yaml', 'docker-stack.yml', 'k8s', 'README.Docker.md', '.yo-rc.json'],
+    patterns: ['**/Dockerfile', '**/.dockerignore', '**/Dockerfile.dockerignore', 'docker-compose*.yml', 'compose*.yaml', 'docker-stack.yml', 'k8s', 'README.Docker.md', '.yo-rc.json'],
   },
 ] as const;
 
-function renderDockerignore(r: ResolvedAnswers): string {
-  const blocks = [...COMMON_IGNORES, ...providerOf(r).dockerignore].map((s) => [`# ${s.comment}`, ...s.patterns].join('\n'));
+function renderDockerignore(r: ResolvedAnswers, context?: BuildContext): string {
+  const extra = context && context.ignore.length ? [{ comment: context.why, patterns: context.ignore }] : [];
+  const blocks = [...COMMON_IGNORES, ...providerOf(r).dockerignore, ...extra].map((s) => [`# ${s.comment}`, ...s.patterns].join('\n'));
   return `# What docker build never sees, written by generator-dockerize.\n# A small context builds faster and keeps secrets out of images.\n\n${blocks.join('\n\n')}\n`;
 }
 
@@ -243,7 +251,7 @@ function healthSentence(r: ResolvedAnswers): string {
   return `No health route was found in the app, so the health check calls ${url} and accepts\nany answer below 500: a stopped or crashing app fails it, a working one passes. To check\nmore (the database, say), add a route that answers 200 only when everything works and set\n\`healthPath\` in the answers to it.`;
 }
 
-function renderReadme(r: ResolvedAnswers, framework: string, files: readonly PlannedFile[], notes: readonly string[], processes: readonly Process[], templates: TemplateStore): string {
+function renderReadme(r: ResolvedAnswers, framework: string, files: readonly PlannedFile[], notes: readonly string[], processes: readonly Process[], build: BuildSpec, templates: TemplateStore): string {
   // Starter files are left out: a re-run (when the app exists) must give the same README.
   const listed = files.filter((f) => f.kind !== 'starter').map((f) => ({ path: f.path, purpose: f.purpose }));
   listed.push({ path: 'README.Docker.md', purpose: 'This guide' });
@@ -262,8 +270,8 @@ function renderReadme(r: ResolvedAnswers, framework: string, files: readonly Pla
     anyResponse: r.healthCheck === 'any-response',
     health: healthSentence(r),
     files: listed,
-    // The build context: the app's folder.
-    context: r.app,
+    // What `docker build` takes: the context (the app's folder, or the workspace root with -f for the app's Dockerfile).
+    context: build.dockerfile ? `-f ${build.context === '.' ? '' : `${build.context}/`}${build.dockerfile} ${build.context}` : build.context,
     servicesPrivate: used.length > 0 && !r.exposeServices,
     baseImage: provider.runtime.tag.replace('{version}', r.runtimeVersion),
     notes,

@@ -151,6 +151,8 @@ export interface LanguagePlanInput {
   r: ResolvedAnswers;
   /** The app's folder, read-only. */
   project: ProjectSnapshot;
+  /** The repository's root (the app's folder is `r.app` below it), read-only. */
+  repository: ProjectSnapshot;
   templates: TemplateStore;
   /** Whether a starter app is part of the plan. */
   starter: boolean;
@@ -182,9 +184,9 @@ export interface LanguageProvider {
   /**
    * Reads a folder: undefined when it holds nothing of this language. `repository`
    * is the repository's root when the app is in a folder below it (version pins
-   * such as .python-version or .nvmrc often sit there).
+   * such as .python-version or .nvmrc often sit there), and `path` that folder.
    */
-  detect(project: ProjectSnapshot, repository?: ProjectSnapshot): LanguageDetection | undefined;
+  detect(project: ProjectSnapshot, repository?: ProjectSnapshot, path?: string): LanguageDetection | undefined;
   /** The package manager when neither the answers nor detection give one. */
   defaultPackageManager(): string | null;
   /** Problems with the answers or the project that only this language can see (pointer + message): exit 2, nothing written. */
@@ -197,6 +199,13 @@ export interface LanguageProvider {
   command(input: LanguagePlanInput): string[];
   /** The Dockerfile's text. */
   dockerfile(input: LanguagePlanInput): string;
+  /**
+   * When the image needs files above the app's folder (a workspace's lockfile
+   * and the packages the app depends on): that folder, relative to the
+   * repository's root, as the build context, what of it the build never needs
+   * (.dockerignore patterns, relative to it), and why.
+   */
+  buildContext?(input: LanguagePlanInput): BuildContext | undefined;
   /** Dependency manifests the image needs (merged with the user's) and the starter app's files. */
   files(input: LanguagePlanInput): ProviderFile[];
   /** What the user should know about their project (also written to README.Docker.md). */
@@ -207,6 +216,12 @@ export interface LanguageProvider {
   starterHint?: string;
   /** Image tags the provider can write besides its runtime images (for --list-images). */
   extraImages?: readonly string[];
+}
+
+export interface BuildContext {
+  dir: string;
+  ignore: readonly string[];
+  why: string;
 }
 
 /** Docker secret name and mount path for a secret .env key (POSTGRES_PASSWORD -> postgres_password). */

@@ -34,7 +34,7 @@ export async function dockerizeApp(root: string, app: App & { lock?: (dir: strin
   app.lock?.(dir);
   let stdout = '';
   let stderr = '';
-  const code = await main(['--yes'], { fs, cwd: dir, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), interactive: false });
+  const code = await main(['--yes', ...(app.args ?? [])], { fs, cwd: dir, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), interactive: false });
   if (code !== 0) throw new Error(`dockerize --yes in ${app.id} exited ${code}:\n${stderr}`);
   return { dir, stdout };
 }
@@ -70,6 +70,7 @@ describe.skipIf(unavailable !== undefined && !required)('real-shaped apps build,
         const r = await httpGet(`http://127.0.0.1:${port}${app.route}`);
         expect(r).toEqual({ status: 200, body: app.expect });
         expect(run('docker', ['exec', id, 'id', '-u']).stdout.trim(), 'non-root').not.toBe('0');
+        for (const p of app.imageLacks ?? []) expect(run('docker', ['exec', id, 'test', '-e', p]).status, `${p} is in the image`).not.toBe(0);
       } catch (err) {
         const logs = dc(['logs', '--no-color', '--tail', '60']);
         throw new Error(`${(err as Error).message}\n--- dockerize ---\n${stdout}\n--- compose logs ---\n${logs.stdout.slice(-6000)}`);

@@ -1,6 +1,6 @@
 /** Talking to a Docker Engine from the e2e tier: docker compose v2 or docker-compose v1, waits, timings. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 
@@ -91,6 +91,8 @@ export function isRigPythonImage(image: string): boolean {
  * override: the shim stays in the tests, out of the generated files.
  */
 export function addRigShims(dir: string): void {
+  // A monorepo's Dockerfile is in the app's folder: no Python stack of ours is one.
+  if (!existsSync(join(dir, 'Dockerfile'))) return;
   const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
   const base = /^FROM\s+(\S+)/m.exec(dockerfile)?.[1];
   if (!base || !/"gunicorn"/.test(dockerfile) || !isRigPythonImage(base)) return;

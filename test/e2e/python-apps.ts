@@ -18,6 +18,10 @@ export interface App {
   services: string[];
   /** Whether a migrate service must have run. */
   migrates: boolean;
+  /** Files the app's image must not hold (a workspace's other apps). */
+  imageLacks?: string[];
+  /** Arguments for `dockerize --yes` (a monorepo's --app). */
+  args?: string[];
   /** Worker services the compose file must hold; each must become healthy, or run when it has no healthcheck (the route needs them). */
   workers?: string[];
 }

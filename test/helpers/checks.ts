@@ -235,8 +235,13 @@ export function checkCompose(plan: Plan): string[] {
   const services = doc.services ?? {};
   const app = services.app;
   if (!app) return [...problems, 'no app service'];
-  const context = plan.answers.app === '.' ? '.' : `./${plan.answers.app}`;
-  if (app.build !== context) problems.push(`app is not built from ${context}`);
+  // The Dockerfile compose builds must be the app's, and a context above the app's folder needs the Dockerfile's own ignore file.
+  const dockerfilePath = plan.answers.app === '.' ? 'Dockerfile' : `${plan.answers.app}/Dockerfile`;
+  const ctx = String(typeof app.build === 'string' ? app.build : app.build?.context).replace(/^\.\/?/, '') || '.';
+  const built = typeof app.build === 'string' ? (ctx === '.' ? 'Dockerfile' : `${ctx}/Dockerfile`) : ctx === '.' ? app.build?.dockerfile : `${ctx}/${app.build?.dockerfile}`;
+  if (built !== dockerfilePath) problems.push(`app is built from ${built}, not ${dockerfilePath}`);
+  if (file(plan, built ?? '') === undefined) problems.push(`compose builds ${built}, which is not written`);
+  if (typeof app.build !== 'string' && file(plan, `${dockerfilePath}.dockerignore`) === undefined) problems.push(`the context ${ctx} has no ${dockerfilePath}.dockerignore`);
   if (app.env_file !== '.env') problems.push('app does not read .env');
   if (!Array.isArray(app.ports) || !app.ports.some((p: string) => String(p).endsWith(`:${plan.answers.port}`))) problems.push('app port not published');
   for (const s of plan.answers.services) {
@@ -326,10 +331,38 @@ export function checkEnv(plan: Plan, userEnv: Record<string, string> = {}): stri
   return problems;
 }
 
+/**
+ * Whether a .dockerignore excludes a path of the build context, as BuildKit
+ * reads it: each line a pattern (`*` within a segment, `**` across them), a
+ * folder's pattern covering what is inside, `!` re-including, the last match winning.
+ */
+export function dockerIgnores(text: string, path: string): boolean {
+  const rules = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .map((l) => {
+      const negate = l.startsWith('!');
+      const body = (negate ? l.slice(1) : l).replace(/^\/+/, '').replace(/\/+$/, '');
+      const re = body
+        .split('/')
+        .map((seg) => (seg === '**' ? '.*' : seg.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')))
+        .join('/')
+        .replace(/\.\*\//g, '(?:.*/)?');
+      return { negate, re: new RegExp(`^${re}(?:/.*)?$`) };
+    });
+  let excluded = false;
+  for (const r of rules) if (r.re.test(path)) excluded = !r.negate;
+  return excluded;
+}
+
 export function checkIgnores(plan: Plan): string[] {
   const problems: string[] = [];
-  const dockerignore = (appFile(plan, '.dockerignore') ?? '').split('\n');
-  for (const p of ['.env', '.git', 'secrets', 'k8s']) if (!dockerignore.includes(p)) problems.push(`.dockerignore lacks ${p}`);
+  // A workspace member's ignore rules sit next to its Dockerfile (the context is the workspace root).
+  const own = appFile(plan, 'Dockerfile.dockerignore');
+  const dockerignore = own ?? appFile(plan, '.dockerignore') ?? '';
+  for (const p of ['.env', '.env.local', 'nested/folder/.env', '.git/config', 'secrets/postgres_password', 'k8s/app.yaml']) if (!dockerIgnores(dockerignore, p)) problems.push(`.dockerignore lets ${p} into the image`);
+  for (const p of ['.env.example', 'package.json', 'src/main.py']) if (dockerIgnores(dockerignore, p)) problems.push(`.dockerignore keeps ${p} out`);
   const gitignore = (file(plan, '.gitignore') ?? '').split('\n').map((l) => l.trim());
   if (!gitignore.some((l) => ['.env', '/.env', '.env*', '*.env'].includes(l))) problems.push('.gitignore does not ignore .env');
   for (const f of plan.files.filter((x) => x.sensitive && x.path !== '.env')) {

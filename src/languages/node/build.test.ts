@@ -74,8 +74,9 @@ describe('what the image needs to know about the app', () => {
 
 describe('migrations', () => {
   const input = (files: Record<string, string>, services: string[] = ['postgres']) => ({
-    r: { framework: 'express', services, command: null, entrypoint: 'server.js', port: 3000 } as unknown as ResolvedAnswers,
+    r: { framework: 'express', services, command: null, entrypoint: 'server.js', port: 3000, app: '.' } as unknown as ResolvedAnswers,
     project: snapshotOf(files),
+    repository: snapshotOf(files),
     templates: {},
     starter: false,
   });

@@ -13,6 +13,7 @@ import type { NodeFramework } from './framework.js';
 import { PACKAGE_MANAGERS, lockfiles } from './package-managers.js';
 import { LTS_NAMES, nodeLine, parseRange } from './semver.js';
 import { parseStart } from './start.js';
+import { findWorkspace } from './workspace.js';
 
 /** Frameworks we recognise but don't generate for: a warning, never silently another one. */
 const OTHER_FRAMEWORKS: Readonly<Record<string, string>> = {
@@ -289,7 +290,7 @@ function appRoutes(project: ProjectSnapshot, source: string | undefined): Array<
 }
 
 /** Reads a folder; undefined when it holds no package.json. */
-export function detectNodeWith(frameworks: readonly NodeFramework[], project: ProjectSnapshot, repository?: ProjectSnapshot): LanguageDetection | undefined {
+export function detectNodeWith(frameworks: readonly NodeFramework[], project: ProjectSnapshot, repository?: ProjectSnapshot, path?: string): LanguageDetection | undefined {
   const text = project.read('package.json');
   if (text === undefined) return undefined;
   const pkg = readJson(project, 'package.json');
@@ -328,7 +329,10 @@ export function detectNodeWith(frameworks: readonly NodeFramework[], project: Pr
   found.services = ormServices(project, pkg);
 
   const pm = findPackageManager(project, pkg);
+  // A workspace member installs with the workspace: its lockfile is at the workspace root.
+  const member = !pm.found && repository && path ? findWorkspace(repository, path) : undefined;
   if (pm.found) found.packageManager = pm.found;
+  else if (member) found.packageManager = { value: member.packageManager, evidence: `${member.root === '.' ? '' : `${member.root}/`}${lockfiles[member.packageManager]} (the workspace root's, which installs ${member.name})` };
   found.warnings.push(...pm.warnings);
   const rt = findRuntime(project, pkg, repository);
   if (rt.found) found.runtimeVersion = rt.found;

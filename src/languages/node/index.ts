@@ -4,7 +4,7 @@
  */
 import type { ResolvedAnswers } from '../../core/answers.js';
 import type { LanguagePlanInput, LanguageProvider, Process, ProviderFile } from '../../core/provider.js';
-import type { ProjectSnapshot } from '../../core/project.js';
+import { within, type ProjectSnapshot } from '../../core/project.js';
 import type { FieldError } from '../../core/validate.js';
 import { renderTemplate } from '../../core/render.js';
 import { parseJson } from '../../core/json.js';
@@ -17,8 +17,9 @@ import { express } from './frameworks/express.js';
 import { fastify } from './frameworks/fastify.js';
 import { nestjs } from './frameworks/nestjs.js';
 import { nextjs } from './frameworks/nextjs.js';
-import { nodeApp, startCommand, startEnv, type NodeApp } from './build.js';
-import { PACKAGE_MANAGERS, isYarnBerry, lockfiles, packageManager, type PackageManager } from './package-managers.js';
+import { lifecycleScripts, nodeApp, startCommand, startEnv, type NodeApp } from './build.js';
+import { findWorkspace, type Workspace } from './workspace.js';
+import { PACKAGE_MANAGERS, isYarnBerry, lockfiles, packageManager, type PackageManager, type PackageManagerEntry } from './package-managers.js';
 import { starterLockfile, starterPackageJson, starterPackages, starterServices } from './starter.js';
 
 export const nodeFrameworks: readonly NodeFramework[] = [express, fastify, nestjs, nextjs];
@@ -131,6 +132,57 @@ function plannedApp({ r, project, starter }: LanguagePlanInput): { app: NodeApp;
   return { app: m.devPackages.length ? { ...app, builds: true } : app, migrate, workers };
 }
 
+/** The workspace the app is a member of (its lockfile above its folder); a starter is never one. */
+function workspaceOf(input: LanguagePlanInput): Workspace | undefined {
+  // Next.js's standalone output traces a workspace differently (outputFileTracingRoot): not built this way yet.
+  if (input.starter || input.r.app === '.' || frameworkOf(input.r).build.kind === 'nextjs') return undefined;
+  return findWorkspace(input.repository, input.r.app);
+}
+
+const strings = (v: unknown): Record<string, string> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string')) : {};
+
+/** The workspace install: everything as locked (pnpm and Yarn 4: only the app and what it uses). */
+function workspaceInstall(pm: PackageManagerEntry, ws: Workspace): string {
+  const tool = pm.tool;
+  switch (pm.id) {
+    case 'pnpm':
+      return `${tool} install --frozen-lockfile --filter "${ws.name}..."`;
+    case 'yarn':
+      return pm.berry ? `${tool} workspaces focus ${ws.name}` : pm.installAll;
+    default:
+      return pm.installAll;
+  }
+}
+
+/** The build scripts of the members the app uses, then the app's: dependencies first. */
+function workspaceBuild(pm: PackageManagerEntry, ws: Workspace): string[] {
+  const building = ws.closure.filter((m) => m.scripts.build !== undefined);
+  if (building.length === 0) return [];
+  const tool = pm.tool;
+  switch (pm.id) {
+    case 'pnpm':
+      return [`${tool} --filter "${ws.name}..." run --if-present build`];
+    case 'yarn':
+      return pm.berry ? [`${tool} workspaces foreach -Rt --from ${ws.name} run build`] : [building.map((m) => `${tool} workspace ${m.name} run build`).join(' \
+    && ')];
+    default:
+      return [`npm run build ${building.map((m) => `-w ${m.dir}`).join(' ')}`];
+  }
+}
+
+/** The production packages: pnpm deploy (the app alone, its workspace packages copied in), else the whole tree pruned. */
+function workspacePrune(pm: PackageManagerEntry, ws: Workspace): string {
+  const tool = pm.tool;
+  if (pm.id === 'pnpm') {
+    // pnpm 10 deploys workspace packages without injection only with --legacy.
+    const major = Number(/pnpm@(\d+)/.exec(tool)?.[1] ?? '10');
+    return `${tool} --filter ${ws.name} deploy --prod${major >= 10 ? ' --legacy' : ''} /prod`;
+  }
+  if (pm.id === 'yarn' && pm.berry) return `YARN_ENABLE_SCRIPTS=false ${tool} workspaces focus ${ws.name} --production`;
+  return pm.prune;
+}
+
 function starterFiles({ r, templates }: LanguagePlanInput): ProviderFile[] {
   const fw = frameworkOf(r);
   const ctx = entryContext(r);
@@ -171,7 +223,7 @@ export const node: LanguageProvider = {
     },
   ],
   starterGitignore: (r) => ['node_modules/', frameworkOf(r).build.kind === 'nextjs' ? '.next/' : 'dist/'],
-  detect: (project, repository) => detectNodeWith(nodeFrameworks, project, repository),
+  detect: (project, repository, path) => detectNodeWith(nodeFrameworks, project, repository, path),
   defaultPackageManager: () => 'npm',
   starterHint: 'run `npm install` to work on it outside Docker',
   hasApp: (_r, project) => project.read('package.json') !== undefined,
@@ -206,11 +258,30 @@ export const node: LanguageProvider = {
     return [...(migrate ? [migrate] : []), ...workers];
   },
 
+  buildContext(input) {
+    const ws = workspaceOf(input);
+    if (!ws) return undefined;
+    const needed = new Set(ws.closure.map((m) => m.dir));
+    return {
+      dir: ws.root,
+      // The other members: only their package.json (the lockfile covers every member, so the install needs them all).
+      ignore: ws.members.filter((m) => !needed.has(m.dir)).flatMap((m) => [`${m.dir}/**`, `!${m.dir}/package.json`]),
+      why: `The workspace's members ${ws.name} does not use: only their package.json comes in (the lockfile covers every member)`,
+    };
+  },
+
   dockerfile(input) {
-    const { r, project, templates } = input;
+    const { r, templates } = input;
     const fw = frameworkOf(r);
-    const { app, migrate } = plannedApp(input);
-    const pm = packageManager(pmOf(r), toolVersion(r, project));
+    const ws = workspaceOf(input);
+    // The build context's top: the app's folder, or the workspace root that holds the lockfile.
+    const project = ws ? within(input.repository, ws.root) : input.project;
+    const planned = plannedApp(input);
+    const migrate = planned.migrate;
+    // A workspace member always builds: its packages come from the workspace's install, pruned after.
+    const app = ws ? { ...planned.app, builds: true } : planned.app;
+    const pm = packageManager(pmOf(r), ws?.pin ?? toolVersion(r, project));
+    const inApp = (command: string) => (ws ? `cd ${ws.app} && ${command}` : command);
     const next = fw.build.kind === 'nextjs';
     const used = services.filter((s) => r.services.includes(s.id));
     // The variables a build that runs the app's code reads (next build, env validation): placeholders, never the secrets from .env.
@@ -218,22 +289,34 @@ export const node: LanguageProvider = {
     const buildRun = (command: string, mounts: string[] = []) =>
       `RUN ${[...mounts.map((m) => `--mount=type=cache,target=${m}`)].join(' ')}${mounts.length ? ' \\\n    ' : ''}${placeholders.length ? `${placeholders.join(' ')} \\\n    ` : ''}${command}`;
     const steps = [
-      ...(app.prisma ? [{ comment: `Prisma's client for ${app.prisma.schema}, generated for this image's platform`, instruction: `RUN node_modules/.bin/prisma generate${app.prisma.schema.endsWith('.prisma') && app.prisma.schema !== 'prisma/schema.prisma' ? ` --schema ${app.prisma.schema}` : ''}` }] : []),
-      ...app.lifecycle.commands.map((c) => ({
-        comment: "package.json's own install script, now that the code is here",
-        instruction: `RUN npm exec -c ${shellQuote(c)}`,
-      })),
-      ...(app.buildScript || next
+      ...(app.prisma
         ? [
             {
-              comment: next ? "Next.js keeps its incremental build cache in .next/cache: a cache mount reuses it between builds" : 'The build script of package.json (a TypeScript compile, say)',
-              instruction: buildRun(pm.run('build'), next ? ['/app/.next/cache'] : []),
+              comment: `Prisma's client for ${app.prisma.schema}, generated for this image's platform`,
+              instruction: `RUN ${inApp(`${ws ? 'npx --no-install prisma' : 'node_modules/.bin/prisma'} generate${app.prisma.schema.endsWith('.prisma') && app.prisma.schema !== 'prisma/schema.prisma' ? ` --schema ${app.prisma.schema}` : ''}`)}`,
             },
           ]
         : []),
+      ...app.lifecycle.commands.map((c) => ({
+        comment: "package.json's own install script, now that the code is here",
+        instruction: `RUN ${inApp(`npm exec -c ${shellQuote(c)}`)}`,
+      })),
+      ...(ws
+        ? workspaceBuild(pm, ws).map((command) => ({ comment: `The build scripts of ${ws.name} and the workspace packages it uses, dependencies first`, instruction: buildRun(command) }))
+        : app.buildScript || next
+          ? [
+              {
+                comment: next ? 'Next.js keeps its incremental build cache in .next/cache: a cache mount reuses it between builds' : 'The build script of package.json (a TypeScript compile, say)',
+                instruction: buildRun(pm.run('build'), next ? ['/app/.next/cache'] : []),
+              },
+            ]
+          : []),
     ];
     const openssl = app.prisma ? [{ comment: 'Prisma\'s query engine needs OpenSSL', instruction: aptInstall(['openssl', 'ca-certificates']) }] : [];
     const hasFile = (f: string) => project.read(f) !== undefined;
+    // package.json files whose own install scripts wait for the code: the app's (or the workspace root's and every member's).
+    const lifecycleOf = (dir: string) => lifecycleScripts(strings(readJson(project, dir === '.' ? 'package.json' : `${dir}/package.json`)?.scripts)).names;
+    const setAside = (ws ? ['.', ...ws.members.map((m) => m.dir)] : ['.']).map((dir) => ({ dir, names: lifecycleOf(dir) })).filter((s) => s.names.length > 0);
     const rootFiles = ['.npmrc', '.yarnrc', '.yarnrc.yml', 'pnpm-workspace.yaml', '.pnpmfile.cjs'].filter((f) => hasFile(f) && !(f === '.npmrc' && hasToken(project.read(f) ?? '')));
     const folders = ['.yarn/releases', '.yarn/plugins', '.yarn/patches', 'patches'].filter((d) => project.list(d) !== undefined);
     const view = {
@@ -245,27 +328,35 @@ export const node: LanguageProvider = {
       command: execForm(node.command(input)),
       healthcheck: execForm(node.healthcheck(healthUrl(r), r.healthCheck === 'any-response')),
       manifests: ['package.json', pm.lockfile, ...rootFiles].join(' '),
-      extraManifests: folders.map((d) => `${d}/ ${d}/`),
+      extraManifests: [...folders.map((d) => `${d}/ ${d}/`), ...(ws ? ws.members.map((m) => `${m.dir}/package.json ${m.dir}/`) : [])],
       mounts: pm.caches.map((c) => `--mount=type=cache,target=${c}`).join(' '),
       deps: {
         what: app.builds ? 'every package, exactly as locked (the build needs them)' : 'production packages only, exactly as locked',
-        comment: app.lifecycle.names.length
-          ? `package.json's own ${humanList(app.lifecycle.names)} script${app.lifecycle.names.length > 1 ? 's need' : ' needs'} the code, which is not here yet: this stage's copy of package.json goes without ${app.lifecycle.names.length > 1 ? 'them' : 'it'}${app.lifecycle.commands.length ? ' (the build stage runs what the image needs of it)' : ''}. The package cache stays in a cache mount, outside the image.`
+        comment: setAside.length
+          ? `The install scripts of ${humanList(setAside.map((s) => (s.dir === '.' ? 'package.json' : `${s.dir}/package.json`)))} need the code, which is not here yet: this stage's copies go without them${app.lifecycle.commands.length ? ' (the build stage runs what the image needs of them)' : ''}. The package cache stays in a cache mount, outside the image.`
           : 'The package cache stays in a cache mount, outside the image.',
         install: [
-          ...(app.lifecycle.names.length ? [`npm pkg delete ${app.lifecycle.names.map((n) => `scripts.${n}`).join(' ')}`] : []),
-          app.builds ? pm.installAll : pm.installProd,
+          ...setAside.map((s) => `npm pkg delete ${s.names.map((n) => `scripts.${n}`).join(' ')}${s.dir === '.' ? '' : ` --prefix ${s.dir}`}`),
+          ws ? workspaceInstall(pm, ws) : app.builds ? pm.installAll : pm.installProd,
         ],
         env: pm.env,
       },
       build: app.builds
         ? {
-            what: [app.prisma ? 'prisma generate' : '', app.lifecycle.commands.length ? 'the install script' : '', app.buildScript || next ? `the build script (${app.scripts.build ?? 'next build'})` : ''].filter(Boolean).join(', then '),
+            what:
+              [app.prisma ? 'prisma generate' : '', app.lifecycle.commands.length ? 'the install script' : '', ws ? (ws.closure.some((m) => m.scripts.build) ? 'the workspace build scripts' : '') : app.buildScript || next ? `the build script (${app.scripts.build ?? 'next build'})` : '']
+                .filter(Boolean)
+                .join(', then ') || 'the code, with every package',
             setup: openssl,
             steps,
-            prune: pm.prune,
+            prune: ws ? workspacePrune(pm, ws) : pm.prune,
           }
         : null,
+      final: ws && pm.id !== 'pnpm'
+        ? { workdir: `/app/${ws.app}`, from: '/app', to: '/app', comment: `The workspace as built, with production packages only (the app in ${ws.app}/); owned by root, read-only to the app user.` }
+        : ws
+          ? { workdir: '/app', from: '/prod', to: './', comment: `${ws.name} as pnpm deploy wrote it: its files, its production packages and the workspace packages it uses; owned by root.` }
+          : { workdir: '/app', from: '/app', to: './', comment: 'The app as built, with production packages only; owned by root, read-only to the app user.' },
       tools: migrate?.target ? { stage: migrate.target.stage, for: `${migrate.command.join(' ')}, run by the migrate service` } : null,
       standalone: app.nextStandalone,
       buildArgs: next ? nextPublicVars(project) : [],
@@ -277,12 +368,18 @@ export const node: LanguageProvider = {
 
   files: (input) => (input.starter ? starterFiles(input) : []),
 
-  notes({ r, project, starter }) {
+  notes(input) {
+    const { r, project, starter } = input;
     const notes: string[] = [];
     if (starter) return notes;
     const pm = pmOf(r);
     const fw = frameworkOf(r);
-    if (project.read(lockfiles[pm]) === undefined) {
+    const ws = workspaceOf(input);
+    if (!ws && fw.build.kind === 'nextjs' && r.app !== '.' && findWorkspace(input.repository, r.app)) {
+      notes.push(`${r.app}/ is a Next.js app in a workspace, which the generator does not build from the workspace root yet: the image installs from ${r.app}/ alone, so it needs a lockfile there (or build it with your workspace tool's Docker recipe, such as \`turbo prune\`).`);
+    }
+    if (ws) notes.push(`${r.app}/ is a member of the ${ws.root === '.' ? '' : `${ws.root}/ `}workspace: the image is built from ${ws.root === '.' ? 'the repository root' : `${ws.root}/`} with the workspace's lockfile, and holds the workspace packages ${ws.name} uses${ws.closure.length > 1 ? ` (${humanList(ws.closure.slice(0, -1).map((m) => m.name))})` : ''}. Adding a member to the workspace means running the generator again (the Dockerfile lists every member's package.json).`);
+    else if (project.read(lockfiles[pm]) === undefined) {
       notes.push(`No ${lockfiles[pm]} here: the image installs exactly what the lockfile pins, so run \`${pm} install\` once and commit the lockfile before building.`);
     }
     if (fw.build.kind === 'nextjs') {

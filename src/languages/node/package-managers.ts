@@ -17,6 +17,10 @@ export interface PackageManagerEntry {
   installAll: string;
   /** Drop the dev dependencies from an installed tree (no install scripts run again). */
   prune: string;
+  /** The command that runs the tool (`npm`, `npx --yes pnpm@10.x`, corepack's Yarn). */
+  tool: string;
+  /** Yarn 2 or later. */
+  berry: boolean;
   /** Runs a package.json script. */
   run(script: string): string;
 }
@@ -44,6 +48,8 @@ export function packageManager(id: PackageManager, version?: string): PackageMan
         installProd: 'npm ci --omit=dev --no-audit --no-fund',
         installAll: 'npm ci --no-audit --no-fund',
         prune: 'npm prune --omit=dev --ignore-scripts --no-audit --no-fund',
+        tool: 'npm',
+        berry: false,
         run: (s) => `npm run ${s}`,
       };
     case 'pnpm': {
@@ -56,6 +62,8 @@ export function packageManager(id: PackageManager, version?: string): PackageMan
         installProd: `${tool} install --frozen-lockfile --prod`,
         installAll: `${tool} install --frozen-lockfile`,
         prune: `${tool} prune --prod --ignore-scripts`,
+        tool,
+        berry: false,
         run: (s) => `${tool} run ${s}`,
       };
     }
@@ -76,7 +84,9 @@ export function packageManager(id: PackageManager, version?: string): PackageMan
           installAll: `${tool} install --immutable`,
           // Nothing to build again: the packages that stay were built by the install.
           prune: `YARN_ENABLE_SCRIPTS=false ${tool} workspaces focus --all --production`,
-          run: (s) => `${tool} run ${s}`,
+          tool,
+        berry: true,
+        run: (s) => `${tool} run ${s}`,
         };
       }
       const tool = `npx --yes yarn@${v}`;
@@ -88,6 +98,8 @@ export function packageManager(id: PackageManager, version?: string): PackageMan
         installProd: `${tool} install --frozen-lockfile --production --non-interactive`,
         installAll: `${tool} install --frozen-lockfile --non-interactive`,
         prune: `${tool} install --frozen-lockfile --production --non-interactive --ignore-scripts`,
+        tool,
+        berry: false,
         run: (s) => `${tool} run ${s}`,
       };
     }
