@@ -21,6 +21,8 @@ const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 const npmLock = (dir: string) => must(run('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, timeoutMs: 300_000 }), `npm install --package-lock-only in ${dir}`);
 const pnpmLock = (dir: string) =>
   must(run('npx', ['--yes', `pnpm@${versions.tools.pnpm}`, 'install', '--lockfile-only', '--ignore-scripts'], { cwd: dir, timeoutMs: 300_000 }), `pnpm install --lockfile-only in ${dir}`);
+const yarn1Lock = (dir: string) =>
+  must(run('npx', ['--yes', `yarn@${versions.tools.yarn}`, 'install', '--ignore-scripts', '--non-interactive', '--no-progress'], { cwd: dir, timeoutMs: 300_000 }), `yarn install in ${dir}`);
 const berryLock = (version: string) => (dir: string) =>
   must(
     run('npx', ['--yes', `corepack@${versions.tools.corepack}`, `yarn@${version}`, 'install', '--mode=update-lockfile'], {
@@ -280,6 +282,97 @@ export const nodeApps: NodeApp[] = [
     lock: pnpmLock,
     route: '/hello',
     expect: { message: 'hello, docker' },
+    services: [],
+    migrates: false,
+  },
+  {
+    // NestJS with Yarn 1 and node-postgres: nest build compiles src/ (the migration script too); start:prod runs the compiled main.
+    id: 'node-nestjs-yarn1-pg',
+    files: {
+      'package.json': json({
+        name: 'inventory',
+        version: '0.0.1',
+        private: true,
+        scripts: {
+          build: 'nest build',
+          start: 'nest start',
+          'start:dev': 'nest start --watch',
+          'start:prod': 'node dist/main',
+          'db:migrate': 'node dist/db/migrate.js',
+        },
+        dependencies: { '@nestjs/common': '^11.0.1', '@nestjs/core': '^11.0.1', '@nestjs/platform-express': '^11.0.1', pg: '^8.13.1', 'reflect-metadata': '^0.2.2', rxjs: '^7.8.1' },
+        devDependencies: { '@nestjs/cli': '^11.0.0', '@types/node': '^22.10.7', '@types/pg': '^8.11.10', typescript: '~5.7.3' },
+      }),
+      'nest-cli.json': json({ collection: '@nestjs/schematics', sourceRoot: 'src', compilerOptions: { deleteOutDir: true } }),
+      'tsconfig.json': json({ compilerOptions: { module: 'commonjs', target: 'ES2022', outDir: './dist', rootDir: './src', experimentalDecorators: true, emitDecoratorMetadata: true, strict: true, skipLibCheck: true, esModuleInterop: true } }),
+      'tsconfig.build.json': json({ extends: './tsconfig.json', exclude: ['node_modules', 'dist', 'test'] }),
+      'src/db/pool.ts': lines("import { Pool } from 'pg';", '', 'export const pool = new Pool({ connectionString: process.env.DATABASE_URL });'),
+      'src/db/migrate.ts': lines(
+        "import { pool } from './pool';",
+        '',
+        'async function main() {',
+        "  await pool.query('CREATE TABLE IF NOT EXISTS items (sku text PRIMARY KEY, qty int NOT NULL)');",
+        "  await pool.query(\"INSERT INTO items (sku, qty) VALUES ('kettle', 3) ON CONFLICT DO NOTHING\");",
+        '  await pool.end();',
+        '}',
+        '',
+        'main().catch((err) => {',
+        '  console.error(err);',
+        '  process.exit(1);',
+        '});',
+      ),
+      'src/items.controller.ts': lines(
+        "import { Controller, Get } from '@nestjs/common';",
+        "import { pool } from './db/pool';",
+        '',
+        "@Controller('items')",
+        'export class ItemsController {',
+        '  @Get()',
+        '  async list() {',
+        "    const { rows } = await pool.query('SELECT sku, qty FROM items ORDER BY sku');",
+        '    return rows;',
+        '  }',
+        '}',
+      ),
+      'src/app.module.ts': lines("import { Module } from '@nestjs/common';", "import { ItemsController } from './items.controller';", '', '@Module({ controllers: [ItemsController] })', 'export class AppModule {}'),
+      'src/main.ts': lines(
+        "import 'reflect-metadata';",
+        "import { NestFactory } from '@nestjs/core';",
+        "import { AppModule } from './app.module';",
+        '',
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        '  app.enableShutdownHooks();',
+        '  await app.listen(process.env.PORT ?? 3000);',
+        '}',
+        'bootstrap();',
+      ),
+    },
+    lock: yarn1Lock,
+    route: '/items',
+    expect: [{ sku: 'kettle', qty: 3 }],
+    services: ['postgres'],
+    migrates: true,
+  },
+  {
+    // Next.js (app router) on pnpm without output: 'standalone': next start serves the build; a route handler answers JSON.
+    id: 'node-nextjs-pnpm',
+    files: {
+      'package.json': json({
+        name: 'storefront',
+        version: '0.1.0',
+        private: true,
+        scripts: { dev: 'next dev', build: 'next build', start: 'next start', lint: 'next lint' },
+        dependencies: { next: versions.node.next, react: versions.node.react, 'react-dom': versions.node['react-dom'] },
+      }),
+      'next.config.mjs': lines('/** @type {import(\'next\').NextConfig} */', 'const nextConfig = { poweredByHeader: false };', '', 'export default nextConfig;'),
+      'app/layout.js': lines('export const metadata = { title: "Storefront" };', '', 'export default function RootLayout({ children }) {', '  return (', '    <html lang="en">', '      <body>{children}</body>', '    </html>', '  );', '}'),
+      'app/page.js': lines('export default function Home() {', '  return <h1>Storefront</h1>;', '}'),
+      'app/api/products/route.js': lines("export const dynamic = 'force-dynamic';", '', 'export function GET() {', "  return Response.json([{ id: 1, name: 'kettle' }]);", '}'),
+    },
+    lock: pnpmLock,
+    route: '/api/products',
+    expect: [{ id: 1, name: 'kettle' }],
     services: [],
     migrates: false,
   },
