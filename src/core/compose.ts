@@ -76,13 +76,13 @@ function composeModel(r: ResolvedAnswers, processes: readonly Process[], spec: B
       quoted.push(['services', id, 'ports']);
     }
     all[id] = service;
-    volumes[entry.volume.name] = {};
+    if (entry.volume) volumes[entry.volume.name] = {};
   }
   const first = used[0];
   if (first && !r.exposeServices) {
     comments.push([['services', first.id], 'Not published on the host: only containers of this project reach it']);
   }
-  const doc = used.length > 0 ? { services: all, volumes } : { services: all };
+  const doc = Object.keys(volumes).length > 0 ? { services: all, volumes } : { services: all };
   return { doc, comments, quoted, flow };
 }
 

@@ -268,8 +268,8 @@ export interface ServiceRecognition {
 export interface ServiceEntry extends ServiceRecognition {
   image: string;
   port: number;
-  /** Named volume and where the service keeps its data. */
-  volume: { name: string; target: string };
+  /** Named volume and where the service keeps its data (none for a cache that keeps nothing, like Memcached). */
+  volume?: { name: string; target: string };
   /** Variables this service adds to .env (its own settings, then the URL the app reads). */
   env: readonly EnvVarSpec[];
   /** The compose service (without ports: the plan adds them only when asked). */

@@ -7,7 +7,7 @@
  */
 import { DEPLOY_TARGETS, type Answers } from './answers.js';
 import { fields } from './fields.js';
-import { FRAMEWORK_IDS, LANGUAGE_IDS, SERVICE_IDS, providers } from './registry.js';
+import { FRAMEWORK_IDS, LANGUAGE_IDS, SERVICE_IDS, providers, services } from './registry.js';
 import {
   ALL_PACKAGE_MANAGERS,
   ALL_RUNTIME_VERSIONS,
@@ -39,6 +39,10 @@ const is = (key: string, value: string | readonly string[]): Json => ({
   required: [key],
 });
 
+/** Pairs of services that give the app the same variable. */
+const alternatives = (): Array<[string, string]> =>
+  services.flatMap((a, i) => services.slice(i + 1).filter((b) => b.urlVar === a.urlVar).map((b): [string, string] => [a.id, b.id]));
+
 export function answersSchema(): Json {
   const describe = (key: keyof Answers) => fields.find((f) => f.key === key)?.description;
   const properties: Record<keyof Answers, Json> = {
@@ -47,7 +51,13 @@ export function answersSchema(): Json {
     name: { type: 'string', pattern: NAME_PATTERN, maxLength: NAME_MAX, examples: ['shop-api'] },
     language: { enum: [...LANGUAGE_IDS] },
     framework: { enum: [...FRAMEWORK_IDS] },
-    services: { type: 'array', items: { enum: [...SERVICE_IDS] }, uniqueItems: true },
+    services: {
+      type: 'array',
+      items: { enum: [...SERVICE_IDS] },
+      uniqueItems: true,
+      // Alternatives (the same URL variable for the app) never together.
+      ...(alternatives().length ? { allOf: alternatives().map(([a, b]) => ({ not: { allOf: [{ contains: { const: a } }, { contains: { const: b } }] } })) } : {}),
+    },
     port: { type: 'integer', minimum: 1, maximum: 65535 },
     runtimeVersion: { type: 'string', enum: [...ALL_RUNTIME_VERSIONS] },
     packageManager: { enum: [...ALL_PACKAGE_MANAGERS] },

@@ -70,7 +70,7 @@ export function stackModel(r: ResolvedAnswers, values: ReadonlyMap<string, strin
     const id = entry.id;
     const part = entry.swarm(ctx);
     all[id] = part.service;
-    volumes[entry.volume.name] = {};
+    if (entry.volume) volumes[entry.volume.name] = {};
     for (const [key, text] of Object.entries(part.comments ?? {})) comments.push([['services', id, ...key.split('.')], text]);
     if (Array.isArray(part.service.command)) flow.push(['services', id, 'command']);
     flow.push(['services', id, 'healthcheck', 'test']);

@@ -99,7 +99,15 @@ export const validateFramework: Validator = (value, answers) => {
 
 export const validateServices: Validator = (value) => {
   if (!Array.isArray(value)) return `must be a list of services from: ${list(SERVICE_IDS)} (an empty list is fine), not ${show(value)}`;
-  return itemsError(SERVICE_IDS, value);
+  const bad = itemsError(SERVICE_IDS, value);
+  if (bad) return bad;
+  // Two services that hand the app the same variable (PostgreSQL and MySQL: DATABASE_URL; Redis and Valkey: REDIS_URL) are alternatives.
+  const chosen = services.filter((s) => (value as unknown[]).includes(s.id));
+  for (const a of chosen) {
+    const b = chosen.find((x) => x !== a && x.urlVar === a.urlVar);
+    if (b) return `${JSON.stringify(a.id)} and ${JSON.stringify(b.id)} both give the app ${a.urlVar}: they are alternatives, pick one`;
+  }
+  return undefined;
 };
 
 // -- port, runtime, package manager ------------------------------------------
