@@ -1,4 +1,5 @@
 import type { Detection } from './detect.js';
+import type { EnvRead } from './provider.js';
 
 /** Where an app's deployment files can go. */
 export const DEPLOY_TARGETS = ['compose', 'swarm', 'kubernetes'] as const;
@@ -79,6 +80,8 @@ export interface ResolvedAnswers {
   healthCheck: 'route' | 'any-response';
   starter: boolean;
   env: Record<string, string>;
+  /** What the app reads besides what the generator writes for it (from detection): .env gets each, wired to the services. */
+  appEnv: readonly EnvRead[];
   exposeServices: boolean;
   deploy: DeployTarget[];
   replicas: number;

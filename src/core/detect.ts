@@ -6,10 +6,12 @@
  * services, and keeps a warning for everything it saw but can't act on.
  * Pure: it reads only through the snapshot.
  */
-import type { LanguageDetection, LanguageProvider, ServiceRecognition } from './provider.js';
+import type { EnvRead, LanguageDetection, LanguageProvider, ServiceRecognition } from './provider.js';
 import { within, type ProjectSnapshot } from './project.js';
 import { providers, recognisable, services } from './registry.js';
-import { humanList } from './toolkit.js';
+import { SKIPPED_FOLDERS, humanList } from './toolkit.js';
+export { SKIPPED_FOLDERS } from './toolkit.js';
+import { formatEnvValue, isEnvKey, parseEnv } from './dotenv.js';
 
 /** An app folder below the root, offered when the root holds none. */
 export interface Candidate {
@@ -37,12 +39,12 @@ export interface Detection {
   problems: Array<{ key: 'runtimeVersion' | 'packageManager' | 'framework' | 'entrypoint'; message: string }>;
   /** App folders below the root, when the root holds no app and there are several. */
   candidates: Candidate[];
+  /** The variables the app reads: its example env files, then its code. */
+  env?: EnvRead[];
 }
 
 /** Folders where monorepos keep their apps; `*` takes every subfolder. */
 const APP_FOLDERS = ['backend', 'server', 'api', 'web', 'frontend', 'app', 'src', 'service', 'apps/*', 'packages/*', 'services/*'];
-/** Never looked into: dependencies, virtual environments, caches, build output, version control. */
-export const SKIPPED_FOLDERS = new Set(['node_modules', '.venv', 'venv', '.git', 'dist', 'build', '.next', '__pycache__', '.tox', 'target', 'vendor', 'coverage', '.cache']);
 /** Files that name a service by its URL (postgresql://...) without holding real secrets. */
 const ENV_EXAMPLES = ['.env.example', '.env.sample', '.env.template', '.env.dist', '.env.defaults', 'example.env', '.env.local.example', '.env.development'];
 const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml', 'docker-compose.dev.yml', 'docker-compose.override.yml'];
@@ -84,6 +86,41 @@ function candidatesBelow(project: ProjectSnapshot, workspaces: readonly string[]
   // Apps are what has a framework; libraries beside them are not offered when there are apps.
   const apps = out.filter((c) => c.best.found.confidence === 2);
   return apps.length ? apps : out;
+}
+
+/** The keys (and values) of the example env files: what the app documents it reads. A line that is not KEY=value is a warning, and skipped. */
+function exampleReads(project: ProjectSnapshot, prefix: string, warnings: string[]): EnvRead[] {
+  const out: EnvRead[] = [];
+  for (const file of ENV_EXAMPLES) {
+    const text = project.read(file);
+    if (text === undefined) continue;
+    const lines = text.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+      const line = (lines[i] as string).trim();
+      if (line === '' || line.startsWith('#')) continue;
+      const parsed = parseEnv(line);
+      const [key, value] = [...parsed][0] ?? [];
+      if (key === undefined || !isEnvKey(key)) {
+        warnings.push(`${prefix}${file} line ${i + 1} is not KEY=value: skipped (${JSON.stringify(line.slice(0, 60))})`);
+        continue;
+      }
+      if (out.some((e) => e.key === key)) continue;
+      // A value the .env can't hold portably (a backslash) is not copied.
+      out.push({ key, evidence: `${prefix}${file}`, ...(value !== undefined && value !== '' && formatEnvValue(value) !== undefined ? { example: value } : {}) });
+    }
+  }
+  return out;
+}
+
+/** The example files' reads, then the code's; one per key (the code adds what it knows: a default of its own, a value it needs). */
+function mergeReads(examples: readonly EnvRead[], code: readonly EnvRead[]): EnvRead[] {
+  const out = examples.map((e) => ({ ...e }));
+  for (const c of code) {
+    const same = out.find((e) => e.key === c.key);
+    if (!same) out.push({ ...c });
+    else Object.assign(same, { ...(c.value !== undefined ? { value: c.value } : {}), ...(c.hasDefault ? { hasDefault: true } : {}) });
+  }
+  return out;
 }
 
 /** `scheme://` URLs in .env examples and `image:` lines of compose files, each naming a service. */
@@ -135,6 +172,7 @@ function relocated(d: LanguageDetection, prefix: string): LanguageDetection {
     packages: d.packages.map((p) => ({ name: p.name, evidence: `${prefix}${p.evidence}` })),
     ...(d.services ? { services: d.services.map((s) => ({ value: s.value, evidence: `${prefix}${s.evidence}` })) } : {}),
     ...(d.schemes ? { schemes: d.schemes.map((s) => ({ scheme: s.scheme, evidence: `${prefix}${s.evidence}` })) } : {}),
+    ...(d.env ? { env: d.env.map((e) => ({ ...e, evidence: `${prefix}${e.evidence}` })) } : {}),
   };
   for (const key of ['framework', 'packageManager', 'runtimeVersion', 'entrypoint', 'port', 'healthPath'] as const) {
     const f = at(d[key] as { value: never; evidence: string } | undefined);
@@ -207,6 +245,10 @@ export function detect(root: ProjectSnapshot, options: DetectOptions = {}): Dete
   const unsupported = [...hits].filter(([s]) => !generated(s));
   for (const [s, e] of unsupported) warnings.push(`${s.title} found (${e}), but the generator can't run ${s.title} yet: add it to docker-compose.yml yourself`);
   warnings.push(...d.warnings);
+  const examples = exampleReads(project, app === '.' ? '' : `${app}/`, warnings);
+  if (app !== '.') examples.push(...exampleReads(root, '', warnings).filter((e) => !examples.some((x) => x.key === e.key)));
+  const env = mergeReads(examples, d.env ?? []);
+  if (env.length) out.env = env;
   if (!d.framework) {
     warnings.push(`no ${provider.title} framework found: looked for ${humanList(provider.frameworks.map((f) => f.title))}`);
   }

@@ -1,7 +1,7 @@
 import type { ResolvedAnswers } from './answers.js';
 import type { EnvVarSpec } from './provider.js';
 import { frameworkOf, servicesOf } from './registry.js';
-import { entryContext } from './toolkit.js';
+import { entryContext, humanList } from './toolkit.js';
 import { mergeEnv, parseEnv, type EnvSection } from './dotenv.js';
 import { SECRET_ALPHABET, type RandomSource } from './secrets.js';
 
@@ -17,11 +17,81 @@ export function envSpecs(r: ResolvedAnswers): Array<{ title: string; specs: read
     },
   ];
   const fw = frameworkOf(r);
-  if (fw.env?.length) groups.push({ title: fw.title, specs: fw.env });
+  // A value the project needs for one of the framework's own keys (Django's hosts, joined the way its settings split them) wins.
+  const needed = (spec: EnvVarSpec): EnvVarSpec => {
+    const read = r.appEnv.find((e) => e.key === spec.key && e.value !== undefined);
+    return read ? { ...spec, value: () => read.value as string } : spec;
+  };
+  if (fw.env?.length) groups.push({ title: fw.title, specs: fw.env.map(needed) });
   for (const s of servicesOf(r)) groups.push({ title: s.title, specs: s.env });
   const extra = Object.entries(r.env);
   if (extra.length > 0) groups.push({ title: 'App settings', specs: extra.map(([key, value]) => ({ key, value: () => value })) });
+  const reads = appEnvSpecs(r, new Set(groups.flatMap((g) => g.specs.map((s) => s.key))));
+  if (reads.length > 0) groups.push({ title: "The app's own variables (from its .env.example and code)", specs: reads.map((w) => w.spec) });
   return groups;
+}
+
+/** The keys .env has before the app's own: Compose's, the framework's, the services', the answers' env. */
+function ourKeys(r: ResolvedAnswers): Set<string> {
+  const groups = envSpecs({ ...r, appEnv: [] });
+  return new Set(groups.flatMap((g) => g.specs.map((s) => s.key)));
+}
+
+/** Keys for a secret the app makes up itself (a signing key): random, never an example's value. */
+const OWN_SECRET = /(^|_)(SECRET|SECRET_KEY|SECRET_KEY_BASE|SIGNING_KEY|SIGNING_SECRET|ENCRYPTION_KEY|APP_KEY|SALT|PEPPER)$/;
+/** Prefixes of other companies' credentials: those can't be made up; .env gets the example's placeholder. */
+const THIRD_PARTY =
+  /^(STRIPE|AWS|GITHUB|GITLAB|GOOGLE|GCP|GCLOUD|AZURE|SENDGRID|TWILIO|OPENAI|ANTHROPIC|SLACK|MAILGUN|MAILCHIMP|POSTMARK|RESEND|SENTRY|FIREBASE|AUTH0|CLERK|SUPABASE|PAYPAL|SHOPIFY|DISCORD|FACEBOOK|TWITTER|CLOUDINARY|ALGOLIA|PUSHER|PLAID|OKTA|S3|R2|MINIO|SMTP|EMAIL|MAIL|OAUTH|HUGGINGFACE|HF|GROQ|MISTRAL|COHERE|REPLICATE|PINECONE|NOTION|HUBSPOT|SEGMENT|MIXPANEL|DATADOG|DD|NEW_RELIC|NEWRELIC|LOGTAIL|VERCEL|NETLIFY|HEROKU|CLOUDFLARE|GEMINI)_/;
+const CREDENTIAL = /(^|_)(KEY|SECRET|TOKEN|PASSWORD|PASS|DSN)$/;
+
+/** How each variable the app reads is set: wired to a service, a random secret, the container's own value, or the example's. */
+function appEnvSpecs(r: ResolvedAnswers, taken: ReadonlySet<string>): Array<{ spec: EnvVarSpec; why: 'service' | 'secret' | 'container' | 'credential' | 'example' | 'unset'; service?: string }> {
+  const used = servicesOf(r);
+  const out: Array<{ spec: EnvVarSpec; why: 'service' | 'secret' | 'container' | 'credential' | 'example' | 'unset'; service?: string }> = [];
+  for (const read of r.appEnv) {
+    const key = read.key;
+    if (taken.has(key)) continue;
+    // The image sets these itself, for the container: .env must not undo it (NODE_ENV=development, a PORT of the example's: the Dockerfile's ENV PORT is the app's port).
+    if (['NODE_ENV', 'PORT', 'COMPOSE_PROJECT_NAME', 'APP_PORT', 'PYTHONUNBUFFERED', 'PYTHONDONTWRITEBYTECODE'].includes(key)) continue;
+    const comment = `From ${read.evidence}`;
+    let wired: EnvVarSpec | undefined;
+    let service: string | undefined;
+    for (const s of used) {
+      wired = s.wire?.(key, read.example);
+      if (wired) {
+        service = s.id;
+        break;
+      }
+    }
+    if (wired) out.push({ spec: { ...wired, comment: wired.comment ?? comment }, why: 'service', ...(service ? { service } : {}) });
+    else if (/^(HOST|BIND|BIND_HOST|APP_HOST|SERVER_HOST|LISTEN_HOST)$/.test(key)) out.push({ spec: { key, comment: `${comment}: every interface, so other containers and the published port reach the app`, value: () => '0.0.0.0' }, why: 'container' });
+    else if (key === 'DEBUG') out.push({ spec: { key, comment: `${comment}: off in the container`, value: () => '0' }, why: 'container' });
+    else if (read.value !== undefined) out.push({ spec: { key, comment, value: () => read.value as string }, why: 'example' });
+    else if (OWN_SECRET.test(key) && !THIRD_PARTY.test(key)) out.push({ spec: { key, comment: `${comment}: a random secret`, secretLength: 50 }, why: 'secret' });
+    else if (CREDENTIAL.test(key) && (THIRD_PARTY.test(key) || read.example === undefined))
+      out.push({ spec: { key, comment: `${comment}: a credential only you have; set it`, secret: true, example: read.example ?? '', value: () => read.example ?? '' }, why: 'credential' });
+    else if (read.example !== undefined) out.push({ spec: { key, comment, value: () => read.example as string }, why: 'example' });
+    else if (!read.hasDefault) out.push({ spec: { key, comment: `${comment}, with no default: set it`, value: () => '' }, why: 'unset' });
+  }
+  return out;
+}
+
+/** What the user should know about the variables the app reads. */
+export function appEnvNotes(r: ResolvedAnswers): string[] {
+  const specs = r.appEnv.length ? appEnvSpecs(r, ourKeys(r)) : [];
+  const notes: string[] = [];
+  const wired = specs.filter((s) => s.why === 'service');
+  if (wired.length) notes.push(`The app reads ${humanList(wired.map((s) => s.spec.key))}: .env points ${wired.length > 1 ? 'them' : 'it'} at the generated services.`);
+  const credentials = specs.filter((s) => s.why === 'credential' || s.why === 'unset').map((s) => s.spec.key);
+  if (credentials.length) notes.push(`Set ${humanList(credentials)} in .env: the app reads ${credentials.length > 1 ? 'them' : 'it'}, and only you have ${credentials.length > 1 ? 'their values' : 'its value'}.`);
+  // An app that finds a service by host name alone can't log in to one that requires a password.
+  for (const s of servicesOf(r)) {
+    const mine = wired.filter((w) => w.service === s.id);
+    if (mine.length && mine.every((w) => !w.spec.secret) && s.env.some((e) => e.secretLength)) {
+      notes.push(`The app reads ${humanList(mine.map((w) => w.spec.key))} but no password or URL for ${s.title}, which requires one here: give its client the password from .env (${s.env.find((e) => e.secretLength)?.key}), or read ${s.urlVar}.`);
+    }
+  }
+  return notes;
 }
 
 /** Every variable's value: existing .env values win (secrets are never replaced); missing ones are made. */

@@ -3,7 +3,7 @@ import { renderCompose } from './compose.js';
 import type { Detection } from './detect.js';
 import { processImage, type BuildContext, type Process } from './provider.js';
 import type { BuildSpec } from './compose.js';
-import { envValues, renderEnv, renderEnvExample, weakSecrets } from './env.js';
+import { appEnvNotes, envValues, renderEnv, renderEnvExample, weakSecrets } from './env.js';
 import { fields } from './fields.js';
 import { renderGitignore, wantedIgnores } from './gitignore.js';
 import { k8sName, renderKubernetes } from './kubernetes.js';
@@ -167,6 +167,7 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
   const notes = [
     ...(eol ? [`${provider.title} ${r.runtimeVersion} reached its end of life on ${eol} and gets no more security fixes: move the app to ${provider.runtime.default} ("runtimeVersion") when you can.`] : []),
     ...provider.notes(languageInput),
+    ...appEnvNotes(r),
   ];
   const processes = provider.processes?.(languageInput) ?? [];
   if (r.healthCheck === 'any-response') {

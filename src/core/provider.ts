@@ -111,6 +111,19 @@ export function processImage(image: string, stage: string): string {
   return `${name}-${stage}${tag}`;
 }
 
+/** A variable the app reads, where, and what it falls back to. */
+export interface EnvRead {
+  key: string;
+  /** The file and the rule (".env.example", "app/core/config.py: Settings.POSTGRES_SERVER"). */
+  evidence: string;
+  /** The value an example file gives it. */
+  example?: string;
+  /** The code has a default of its own: nothing needs to be set. */
+  hasDefault?: boolean;
+  /** The value this project needs, when the provider knows better than a default (Django's hosts, joined the way the settings split them). */
+  value?: string;
+}
+
 /**
  * An answer found in the project, with the file and the rule that decided it.
  * Evidence names files of the folder the provider read; one that names a file
@@ -141,6 +154,8 @@ export interface LanguageDetection {
   schemes?: ReadonlyArray<{ scheme: string; evidence: string }>;
   /** Folders below this one that hold apps of their own (workspaces). */
   workspaces?: readonly string[];
+  /** Environment variables the app's code reads (settings classes, os.environ, process.env), bounded to the files that configure it. */
+  env?: readonly EnvRead[];
   warnings: string[];
   /** What was found but can't be served (a runtime version we have no image for): an error unless the answers set that key. */
   problems?: ReadonlyArray<{ key: 'runtimeVersion' | 'packageManager' | 'framework' | 'entrypoint'; message: string }>;
@@ -282,6 +297,14 @@ export interface ServiceEntry extends ServiceRecognition {
   kubernetes(k: K8sContext): Record<string, unknown>[];
   /** What the app's URL variable is called (DATABASE_URL, REDIS_URL). */
   urlVar: string;
+  /**
+   * A variable the app reads under a name of its own (POSTGRES_SERVER,
+   * DB_PASSWORD, SQLALCHEMY_DATABASE_URI, REDIS_HOST): the spec that points it
+   * at this service (the host is the compose service name, passwords are the
+   * generated ones), or undefined when the name is not about this service.
+   * `example` is the value .env.example gives it (a URL keeps its scheme: postgresql+asyncpg://).
+   */
+  wire?(key: string, example: string | undefined): EnvVarSpec | undefined;
   /** Commands README.Docker.md lists for this service ("A psql session"). */
   readme?(ctx: EntryContext): ReadonlyArray<{ task: string; command: string }>;
   /** A paragraph README.Docker.md adds under Secrets. */

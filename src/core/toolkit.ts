@@ -70,3 +70,6 @@ export const shellQuote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s
 
 /** A value Compose (and docker stack deploy) must not interpolate, such as a shell's $VAR in a command: every `$` doubled. */
 export const literal = (s: string) => s.replace(/\$/g, '$$$$');
+
+/** Never looked into: dependencies, virtual environments, caches, build output, version control. */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.venv', 'venv', '.git', 'dist', 'build', '.next', '__pycache__', '.tox', 'target', 'vendor', 'coverage', '.cache']);

@@ -1,7 +1,7 @@
 import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { swarmSecretName, swarmSecretPath, type ServiceEntry } from '../core/provider.js';
 import { versions } from '../versions.js';
-import { dataClaim, dbIdentifier, healthcheck, podTemplate, probe, required, serviceFor, swarmDeploy } from './shared.js';
+import { dataClaim, dbIdentifier, healthcheck, podTemplate, probe, required, serviceFor, swarmDeploy, wireVariable } from './shared.js';
 
 const image = versions.services.postgres;
 const pgIsReady = (user: string, db: string) => ['CMD', 'pg_isready', '-h', '127.0.0.1', '-U', user, '-d', db];
@@ -31,6 +31,17 @@ export const postgres: ServiceEntry = {
       value: (_ctx, env) => `postgresql://${env.POSTGRES_USER}:${encodeURIComponent(env.POSTGRES_PASSWORD ?? '')}@postgres:5432/${env.POSTGRES_DB}`,
     },
   ],
+  wire: (key, example) =>
+    wireVariable(key, example, {
+      stems: ['POSTGRES', 'POSTGRESQL', 'PG', 'PSQL', 'DB', 'DATABASE', 'SQL'],
+      host: 'postgres',
+      port: 5432,
+      user: (env) => env.POSTGRES_USER ?? '',
+      password: (env) => env.POSTGRES_PASSWORD ?? '',
+      database: (env) => env.POSTGRES_DB ?? '',
+      url: (env, scheme) => `${scheme ?? 'postgresql'}://${env.POSTGRES_USER ?? 'USER'}:${encodeURIComponent(env.POSTGRES_PASSWORD ?? 'PASSWORD')}@postgres:5432/${env.POSTGRES_DB ?? 'DATABASE'}`,
+      schemes: ['postgres', 'postgresql', 'postgresql+asyncpg', 'postgresql+psycopg', 'postgresql+psycopg2', 'postgresql+pg8000', 'asyncpg'],
+    }),
   compose: () => ({
     image,
     restart: 'unless-stopped',

@@ -2,7 +2,7 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import { swarmSecretName, swarmSecretPath, type ServiceEntry } from '../core/provider.js';
 import { versions } from '../versions.js';
-import { healthcheck, podTemplate, probe, required, serviceFor, swarmDeploy } from './shared.js';
+import { healthcheck, podTemplate, probe, required, serviceFor, swarmDeploy, wireVariable } from './shared.js';
 
 const image = versions.services.redis;
 
@@ -30,6 +30,18 @@ export const redis: ServiceEntry = {
       value: (_ctx, env) => `redis://default:${encodeURIComponent(env.REDIS_PASSWORD ?? '')}@redis:6379/0`,
     },
   ],
+  wire: (key, example) =>
+    wireVariable(key, example, {
+      stems: ['REDIS', 'CACHE_REDIS', 'BROKER', 'QUEUE_REDIS', 'BULL_REDIS', 'SESSION_REDIS'],
+      urlNames: ['CELERY_RESULT_BACKEND', 'RESULT_BACKEND'],
+      host: 'redis',
+      port: 6379,
+      user: () => 'default',
+      password: (env) => env.REDIS_PASSWORD ?? '',
+      database: () => '0',
+      url: (env, scheme) => `${scheme ?? 'redis'}://default:${encodeURIComponent(env.REDIS_PASSWORD ?? 'PASSWORD')}@redis:6379/0`,
+      schemes: ['redis', 'rediss'],
+    }),
   compose: () => ({
     image,
     restart: 'unless-stopped',

@@ -14,6 +14,7 @@ import { PACKAGE_MANAGERS, lockfiles } from './package-managers.js';
 import { LTS_NAMES, nodeLine, parseRange } from './semver.js';
 import { parseStart } from './start.js';
 import { findWorkspace } from './workspace.js';
+import { nodeEnvReads } from './env.js';
 
 /** Frameworks we recognise but don't generate for: a warning, never silently another one. */
 const OTHER_FRAMEWORKS: Readonly<Record<string, string>> = {
@@ -322,6 +323,8 @@ export function detectNodeWith(frameworks: readonly NodeFramework[], project: Pr
     const routes = fw.build.kind === 'nextjs' ? nextRoutes(project) : fw.build.kind === 'script' ? nestRoutes(project, sourceRoot) : appRoutes(project, entry.source);
     const health = healthRoute(routes);
     if (health) found.healthPath = { value: health.path, evidence: `${health.file}: a route for ${health.path}` };
+    const env = nodeEnvReads(project, entry.source);
+    if (env.length) found.env = env;
   } else {
     const others = Object.keys(OTHER_FRAMEWORKS).filter((p) => deps[p] !== undefined || record(pkg.devDependencies)[p] !== undefined);
     for (const p of others) found.warnings.push(`${OTHER_FRAMEWORKS[p]} found (package.json: ${p}): not a framework the generator writes for (${frameworks.map((f) => f.title).join(', ')})`);

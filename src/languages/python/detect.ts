@@ -7,6 +7,7 @@
 import type { Finding, LanguageDetection } from '../../core/provider.js';
 import type { ProjectSnapshot } from '../../core/project.js';
 import { healthRoute } from '../../core/toolkit.js';
+import { pythonEnvReads } from './env.js';
 import { pickLine } from '../../core/version-range.js';
 import { versions } from '../../versions.js';
 import { PYTHON_LOCKFILES } from './install.js';
@@ -401,6 +402,10 @@ export function detectPythonWith(frameworks: readonly FrameworkSignals[], projec
     }
     const health = healthRoute(routes);
     if (health) found.healthPath = { value: health.path, evidence: `${health.file}: a route for ${health.path}` };
+    const entryFile = found.entrypoint ? moduleFile(project, found.entrypoint.value.split(':')[0] as string) : undefined;
+    const named = framework.id === 'django' ? findDjango(project).settingsFiles : [];
+    const env = pythonEnvReads(project, [...named, ...(entryFile ? [entryFile] : [])]);
+    if (env.length) found.env = env;
   }
   if (!found.port) {
     const port = readEnvValue(project, ['.env.example', '.env.sample', '.env.template'], 'PORT');

@@ -61,6 +61,21 @@ function sourceRoot(r: ResolvedAnswers, project: ProjectSnapshot): string | unde
   return !found('') && found('src/') ? '/app/src' : undefined;
 }
 
+/**
+ * Placeholder settings for `collectstatic` at build time: Django imports the
+ * settings, which read variables without defaults (a KeyError otherwise).
+ * Never a real secret: the values are names or harmless numbers.
+ */
+function collectstaticEnv(r: ResolvedAnswers): string[] {
+  const fixed = ['DJANGO_SECRET_KEY=collectstatic-only', 'SECRET_KEY=collectstatic-only', 'DATABASE_URL=sqlite:////tmp/collectstatic.sqlite3'];
+  const keys = new Set(fixed.map((f) => f.split('=')[0]));
+  const more = r.appEnv
+    .filter((e) => !e.hasDefault && !keys.has(e.key) && /^[A-Z_][A-Z0-9_]*$/.test(e.key))
+    .slice(0, 12)
+    .map((e) => `${e.key}=${/PORT$/.test(e.key) ? '5432' : /^(DEBUG|.*_DEBUG)$/.test(e.key) ? '0' : /HOSTS$/.test(e.key) ? 'localhost' : 'collectstatic-only'}`);
+  return [...fixed, ...more];
+}
+
 function starterFiles({ r, templates }: LanguagePlanInput): ProviderFile[] {
   const fw = frameworkOf(r);
   const ctx = entryContext(r);
@@ -134,7 +149,7 @@ export const python: LanguageProvider = {
       ? [
           {
             comment: 'Static files collected into the image (STATIC_ROOT). Placeholder settings: collecting them needs no real secret or database',
-            instruction: 'RUN DJANGO_SECRET_KEY=collectstatic-only SECRET_KEY=collectstatic-only DATABASE_URL=sqlite:////tmp/collectstatic.sqlite3 \\\n    python manage.py collectstatic --noinput',
+            instruction: `RUN ${collectstaticEnv(r).join(' ')} \\\n    python manage.py collectstatic --noinput`,
           },
         ]
       : [];

@@ -1,0 +1,117 @@
+/**
+ * The variables the app reads under its own names: read from .env.example and
+ * the code, then wired in .env to the generated services (host = compose
+ * service name, the generated passwords), random for the app's own secrets,
+ * the example's value for the rest.
+ */
+import { parse as parseDotenv } from 'dotenv';
+import { describe, expect, it } from 'vitest';
+import { detect, generate, seededRandom, snapshotOf, type Answers } from '../../src/core/index.js';
+import { loadTemplates } from '../../src/node/templates.js';
+
+const plan = (files: Record<string, string>, answers: Answers = {}) => generate({ answers, project: snapshotOf(files), templates: loadTemplates(), random: seededRandom(7) });
+const envOf = (p: ReturnType<typeof plan>) => parseDotenv(p.files.find((f) => f.path === '.env')?.content ?? '');
+const exampleOf = (p: ReturnType<typeof plan>) => parseDotenv(p.files.find((f) => f.path === '.env.example')?.content ?? '');
+
+const fastapi = {
+  'requirements.txt': 'fastapi\nuvicorn\nasyncpg\nredis\n',
+  'app/__init__.py': '',
+  'app/main.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n',
+  'app/core/config.py': [
+    'from pydantic_settings import BaseSettings, SettingsConfigDict',
+    '',
+    '',
+    'class Settings(BaseSettings):',
+    '    model_config = SettingsConfigDict(env_file=".env")',
+    '    POSTGRES_SERVER: str',
+    '    POSTGRES_PORT: int = 5432',
+    '    POSTGRES_USER: str',
+    '    POSTGRES_PASSWORD: str',
+    '    POSTGRES_DB: str = ""',
+    '    secret_key: str',
+    '    PROJECT_NAME: str = "shop"',
+    '    STRIPE_SECRET_KEY: str',
+    '    REDIS_HOST: str = "localhost"',
+    '',
+  ].join('\n'),
+  '.env.example': 'SQLALCHEMY_DATABASE_URI=postgresql+asyncpg://app:app@localhost:5432/app\nSENTRY_DSN=\nLOG_LEVEL=info\nbroken line here\n',
+};
+
+describe("the app's own variables", () => {
+  it('are read from settings classes (pydantic, with defaults) and .env.example, and a bad example line is a warning', () => {
+    const d = detect(snapshotOf(fastapi));
+    const keys = (d.env ?? []).map((e) => e.key);
+    expect(keys).toEqual(expect.arrayContaining(['POSTGRES_SERVER', 'POSTGRES_PORT', 'SECRET_KEY', 'STRIPE_SECRET_KEY', 'SQLALCHEMY_DATABASE_URI', 'LOG_LEVEL']));
+    expect(d.env?.find((e) => e.key === 'POSTGRES_PORT')?.hasDefault).toBe(true);
+    expect(d.env?.find((e) => e.key === 'POSTGRES_SERVER')?.evidence).toBe('app/core/config.py: Settings');
+    expect(d.warnings).toContain('.env.example line 4 is not KEY=value: skipped ("broken line here")');
+  });
+
+  it('are wired to the services, made up when they are the app\'s own secrets, and left to the user when they are someone else\'s', () => {
+    const p = plan(fastapi);
+    const env = envOf(p);
+    expect(env.POSTGRES_SERVER).toBe('postgres');
+    expect(env.POSTGRES_PORT).toBe('5432');
+    // The scheme of the example (an asyncpg URL) is kept; user and password are the generated ones.
+    expect(env.SQLALCHEMY_DATABASE_URI).toBe(`postgresql+asyncpg://${env.POSTGRES_USER}:${encodeURIComponent(env.POSTGRES_PASSWORD ?? '')}@postgres:5432/${env.POSTGRES_DB}`);
+    expect(env.REDIS_HOST).toBe('redis');
+    expect(env.SECRET_KEY).toMatch(/^[A-Za-z0-9]{50}$/);
+    expect(env.STRIPE_SECRET_KEY).toBe('');
+    expect(env.LOG_LEVEL).toBe('info');
+    // A read with a default of its own and no example is not written: the code's default stays in force.
+    expect(env.PROJECT_NAME).toBeUndefined();
+    const example = exampleOf(p);
+    // The user's own .env.example lines stay as they are; what it lacked is added with placeholders.
+    expect(example.SQLALCHEMY_DATABASE_URI).toBe('postgresql+asyncpg://app:app@localhost:5432/app');
+    expect(example.POSTGRES_SERVER).toBe('postgres');
+    expect(example.SECRET_KEY).toBe('change-me');
+    expect(p.notes.join('\n')).toMatch(/Set SENTRY_DSN and STRIPE_SECRET_KEY in \.env/);
+    expect(p.notes.join('\n')).toMatch(/reads REDIS_HOST but no password or URL for Redis/);
+  });
+
+  it('keep what the user has in .env, and a second run adds nothing', () => {
+    const first = plan({ ...fastapi, '.env': 'SECRET_KEY=mine-and-long-enough-to-keep-123456\n' });
+    expect(envOf(first).SECRET_KEY).toBe('mine-and-long-enough-to-keep-123456');
+    const folder = { ...fastapi, ...Object.fromEntries(first.files.map((f) => [f.path, f.content])) };
+    const second = plan(folder);
+    for (const f of second.files) if (f.kind !== 'starter') expect(f.content, f.path).toBe(folder[f.path as keyof typeof folder]);
+  });
+
+  it("join Django's hosts the way its settings split them", () => {
+    const django = {
+      'requirements.txt': 'django\npsycopg\n',
+      'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "site1.settings")\n',
+      'site1/__init__.py': '',
+      'site1/settings.py': [
+        'import os',
+        'SECRET_KEY = os.environ.get("SECRET_KEY")',
+        'DEBUG = int(os.environ.get("DEBUG", default=0))',
+        'ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS").split(" ")',
+        'DATABASES = {"default": {"ENGINE": os.environ.get("SQL_ENGINE", "django.db.backends.sqlite3"), "HOST": os.environ.get("SQL_HOST", "localhost"), "PASSWORD": os.environ.get("SQL_PASSWORD", "password")}}',
+        'WSGI_APPLICATION = "site1.wsgi.application"',
+      ].join('\n'),
+      'site1/wsgi.py': 'application = None\n',
+    };
+    const env = envOf(plan(django, { services: ['postgres'] }));
+    expect(env.DJANGO_ALLOWED_HOSTS).toBe('localhost 127.0.0.1 [::1]');
+    expect(env.SQL_HOST).toBe('postgres');
+    expect(env.SQL_PASSWORD).toBe(env.POSTGRES_PASSWORD);
+    expect(env.DEBUG).toBe('0');
+  });
+
+  it('from Node code: process.env reads (a default after || or ??), destructuring', () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'api', dependencies: { express: '5', pg: '8' }, scripts: { start: 'node src/server.js' } }),
+      'src/server.js': "const { PGHOST, PGPASSWORD, LOG_LEVEL = 'info' } = process.env;\nconst secret = process.env.JWT_SECRET;\nconst ttl = Number(process.env.TOKEN_TTL) || 3600;\nrequire('express')().listen(process.env.PORT ?? 3000);\n",
+    };
+    const d = detect(snapshotOf(files));
+    expect(Object.fromEntries((d.env ?? []).map((e) => [e.key, Boolean(e.hasDefault)]))).toEqual({ PGHOST: false, PGPASSWORD: false, LOG_LEVEL: true, JWT_SECRET: false, TOKEN_TTL: true, PORT: true });
+    const env = envOf(plan(files));
+    expect(env.PGHOST).toBe('postgres');
+    expect(env.PGPASSWORD).toBe(env.POSTGRES_PASSWORD);
+    expect(env.JWT_SECRET).toMatch(/^[A-Za-z0-9]{50}$/);
+    expect(env.TOKEN_TTL).toBeUndefined();
+    // The image sets PORT (the app's port): .env must not change it.
+    expect(env.PORT).toBeUndefined();
+  });
+});
