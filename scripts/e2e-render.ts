@@ -22,9 +22,13 @@ for (const s of [...stacks, ...swarmStacks]) {
   }
 }
 // The real-shaped apps: their own files (lock files pin what the images must hold) and what dockerize writes for them.
-for (const app of [...pythonApps, ...nodeApps]) {
+// Apps whose images only a registry has (MongoDB) are left out: the rig can't seed them.
+for (const app of [...pythonApps, ...nodeApps].filter((a) => !a.pullOnly?.length)) {
   const project = snapshotOf(app.files);
-  const plan = generate({ answers: {}, project, templates: loadTemplates(), folderName: app.id });
+  // The same choice the app's own dockerize flags make (only --app is used there).
+  const at = app.args?.indexOf('--app') ?? -1;
+  const answers = at >= 0 ? { app: app.args![at + 1] } : {};
+  const plan = generate({ answers, project, templates: loadTemplates(), folderName: app.id });
   for (const [path, content] of [...Object.entries(app.files), ...plan.files.filter((f) => f.path !== '.env').map((f) => [f.path, f.content] as const)]) {
     mkdirSync(dirname(join(out, app.id, path)), { recursive: true });
     writeFileSync(join(out, app.id, path), content);

@@ -25,10 +25,20 @@ export const versions = {
     },
   },
 
-  /** Images for the backing services (pinned to a major or minor version and a Debian release). */
+  /** Images for the backing services (pinned to a major or minor version, and a Debian release where the image is Debian-based). */
   services: {
     postgres: 'postgres:17-trixie',
+    /** Oracle Linux based: the tag has no release. */
+    mysql: 'mysql:8.4',
+    /** Ubuntu based (noble): the tag has no Debian release. */
+    mariadb: 'mariadb:11.8',
+    /** Ubuntu based: noble is its release. */
+    mongodb: 'mongo:8.0-noble',
     redis: 'redis:8.6-trixie',
+    valkey: 'valkey/valkey:8.1-trixie',
+    memcached: 'memcached:1.6-trixie',
+    /** Ubuntu based: the tag has no release; -management adds the web UI on 15672 (not published). */
+    rabbitmq: 'rabbitmq:4.1-management',
   },
 
   /** Python packages written to requirements.txt (exact pins). */

@@ -82,6 +82,8 @@ export interface ResolvedAnswers {
   env: Record<string, string>;
   /** What the app reads besides what the generator writes for it (from detection): .env gets each, wired to the services. */
   appEnv: readonly EnvRead[];
+  /** Folders the app writes into at run time (absolute, in the container), which the provider found: a volume each. Set by the plan. */
+  dataPaths: ReadonlyArray<{ path: string; evidence: string }>;
   exposeServices: boolean;
   deploy: DeployTarget[];
   replicas: number;

@@ -1,7 +1,7 @@
 import type { ResolvedAnswers } from './answers.js';
 import type { Process } from './provider.js';
 import { servicesOf } from './registry.js';
-import { entryContext, literal } from './toolkit.js';
+import { entryContext, hostPortVar, literal } from './toolkit.js';
 import { toYaml, type Path } from './yaml.js';
 
 /** docker-compose.yml as data (the Compose Specification, no `version:` key), with its comments and YAML styling. */
@@ -20,7 +20,7 @@ function composeModel(r: ResolvedAnswers, processes: readonly Process[], spec: B
     init: true,
     restart: 'unless-stopped',
     env_file: '.env',
-    ports: [`\${APP_PORT:-${r.port}}:${r.port}`],
+    ports: [`\${${hostPortVar(r)}:-${r.port}}:${r.port}`],
   };
   const comments: [Path, string][] = [
     [
@@ -33,7 +33,7 @@ function composeModel(r: ResolvedAnswers, processes: readonly Process[], spec: B
     ],
     [['services', 'app', 'init'], 'A tiny init as PID 1 forwards stop signals to the app and reaps zombie processes'],
     [['services', 'app', 'env_file'], 'Settings and secrets, read when the container starts (never baked into the image)'],
-    [['services', 'app', 'ports'], `host:container. Set APP_PORT in .env to use another host port`],
+    [['services', 'app', 'ports'], `host:container. Set ${hostPortVar(r)} in .env to use another host port`],
   ];
   const used = servicesOf(r);
   const healthy = Object.fromEntries(used.map((s) => [s.id, { condition: 'service_healthy' }]));
@@ -41,6 +41,11 @@ function composeModel(r: ResolvedAnswers, processes: readonly Process[], spec: B
   if (used.length > 0 || once.length > 0) {
     app.depends_on = { ...healthy, ...Object.fromEntries(once.map((p) => [p.name, { condition: 'service_completed_successfully' }])) };
     comments.push([['services', 'app', 'depends_on'], once.length ? `Start the app only once its services pass their healthchecks and ${once.map((p) => p.name).join(', ')} has finished` : 'Start the app only once its services pass their healthchecks']);
+  }
+  const data = r.dataPaths.map((d) => ({ ...d, volume: dataVolume(d.path) }));
+  if (data.length) {
+    app.volumes = data.map((d) => `${d.volume}:${d.path}`);
+    comments.push([['services', 'app', 'volumes'], `What the app writes (${data.map((d) => d.evidence).join('; ')}) outlives the container`]);
   }
   const quoted: Path[] = [['services', 'app', 'ports']];
   const flow: Path[] = [];
@@ -55,6 +60,7 @@ function composeModel(r: ResolvedAnswers, processes: readonly Process[], spec: B
       ...(p.environment ? { environment: { ...p.environment } } : {}),
       command: p.command.map(literal),
       ...(used.length ? { depends_on: healthy } : {}),
+      ...(data.length && p.lifecycle === 'always' ? { volumes: data.map((d) => `${d.volume}:${d.path}`) } : {}),
       healthcheck: p.healthcheck ? { test: ['CMD', ...p.healthcheck.map(literal)], interval: '10s', timeout: '10s', retries: 5, start_period: '20s' } : { disable: true },
     };
     comments.push([['services', p.name], `${p.purpose} (${p.evidence})`]);
@@ -82,9 +88,13 @@ function composeModel(r: ResolvedAnswers, processes: readonly Process[], spec: B
   if (first && !r.exposeServices) {
     comments.push([['services', first.id], 'Not published on the host: only containers of this project reach it']);
   }
+  for (const d of data) volumes[d.volume] = {};
   const doc = Object.keys(volumes).length > 0 ? { services: all, volumes } : { services: all };
   return { doc, comments, quoted, flow };
 }
+
+/** The named volume of a data folder: /app/uploads -> app-uploads. */
+export const dataVolume = (path: string) => `app-${path.replace(/^\/app\/?/, '').replace(/[^a-z0-9]+/gi, '-').toLowerCase() || 'data'}`;
 
 export function renderCompose(r: ResolvedAnswers, processes: readonly Process[] = [], spec: BuildSpec = { context: r.app }): string {
   const { doc, comments, quoted, flow } = composeModel(r, processes, spec);

@@ -117,8 +117,8 @@ function mergeReads(examples: readonly EnvRead[], code: readonly EnvRead[]): Env
   const out = examples.map((e) => ({ ...e }));
   for (const c of code) {
     const same = out.find((e) => e.key === c.key);
-    if (!same) out.push({ ...c });
-    else Object.assign(same, { ...(c.value !== undefined ? { value: c.value } : {}), ...(c.hasDefault ? { hasDefault: true } : {}) });
+    if (!same) out.push({ ...c, inCode: true });
+    else Object.assign(same, { inCode: true, ...(c.value !== undefined ? { value: c.value } : {}), ...(c.hasDefault ? { hasDefault: true } : {}) });
   }
   return out;
 }

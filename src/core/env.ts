@@ -1,7 +1,7 @@
 import type { ResolvedAnswers } from './answers.js';
 import type { EnvVarSpec } from './provider.js';
 import { frameworkOf, servicesOf } from './registry.js';
-import { entryContext, humanList } from './toolkit.js';
+import { entryContext, hostPortVar, humanList } from './toolkit.js';
 import { mergeEnv, parseEnv, type EnvSection } from './dotenv.js';
 import { SECRET_ALPHABET, type RandomSource } from './secrets.js';
 
@@ -12,7 +12,7 @@ export function envSpecs(r: ResolvedAnswers): Array<{ title: string; specs: read
       title: 'Compose',
       specs: [
         { key: 'COMPOSE_PROJECT_NAME', comment: 'Prefix of the containers, network and volumes of this project', value: () => r.name },
-        { key: 'APP_PORT', comment: `The app is published on http://localhost:APP_PORT`, value: () => String(r.port) },
+        { key: hostPortVar(r), comment: `The app is published on http://localhost:${hostPortVar(r)}`, value: () => String(r.port) },
       ],
     },
   ];
@@ -23,7 +23,15 @@ export function envSpecs(r: ResolvedAnswers): Array<{ title: string; specs: read
     return read ? { ...spec, value: () => read.value as string } : spec;
   };
   if (fw.env?.length) groups.push({ title: fw.title, specs: fw.env.map(needed) });
-  for (const s of servicesOf(r)) groups.push({ title: s.title, specs: s.env });
+  for (const s of servicesOf(r)) {
+    // A service URL the app's example also sets keeps the example's scheme (mariadb://, postgresql+asyncpg://): the driver is in it.
+    const specs = s.env.map((e) => {
+      const example = r.appEnv.find((a) => a.key === e.key)?.example;
+      const wired = example !== undefined && e.example !== undefined && e.value ? s.wire?.(e.key, example) : undefined;
+      return wired?.value ? { ...e, value: wired.value } : e;
+    });
+    groups.push({ title: s.title, specs });
+  }
   const extra = Object.entries(r.env);
   if (extra.length > 0) groups.push({ title: 'App settings', specs: extra.map(([key, value]) => ({ key, value: () => value })) });
   const reads = appEnvSpecs(r, new Set(groups.flatMap((g) => g.specs.map((s) => s.key))));
@@ -52,7 +60,12 @@ function appEnvSpecs(r: ResolvedAnswers, taken: ReadonlySet<string>): Array<{ sp
     const key = read.key;
     if (taken.has(key)) continue;
     // The image sets these itself, for the container: .env must not undo it (NODE_ENV=development, a PORT of the example's: the Dockerfile's ENV PORT is the app's port).
-    if (['NODE_ENV', 'PORT', 'COMPOSE_PROJECT_NAME', 'APP_PORT', 'PYTHONUNBUFFERED', 'PYTHONDONTWRITEBYTECODE'].includes(key)) continue;
+    if (['NODE_ENV', 'PORT', 'COMPOSE_PROJECT_NAME', hostPortVar(r), 'PYTHONUNBUFFERED', 'PYTHONDONTWRITEBYTECODE'].includes(key)) continue;
+    // The app's own APP_PORT is its listening port in the container.
+    if (key === 'APP_PORT') {
+      out.push({ spec: { key, comment: `From ${read.evidence}: the port the app listens on in its container`, value: () => String(r.port) }, why: 'container' });
+      continue;
+    }
     const comment = `From ${read.evidence}`;
     let wired: EnvVarSpec | undefined;
     let service: string | undefined;
@@ -73,6 +86,18 @@ function appEnvSpecs(r: ResolvedAnswers, taken: ReadonlySet<string>): Array<{ sp
     else if (read.example !== undefined) out.push({ spec: { key, comment, value: () => read.example as string }, why: 'example' });
     else if (!read.hasDefault) out.push({ spec: { key, comment: `${comment}, with no default: set it`, value: () => '' }, why: 'unset' });
   }
+  return out;
+}
+
+/**
+ * Placeholders for a build that runs the app's code (next build, env
+ * validation at import): every URL the app reads for a service, with the
+ * .env.example's values (USER:PASSWORD), never a secret from .env.
+ */
+export function buildPlaceholders(r: ResolvedAnswers): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const s of servicesOf(r)) for (const e of s.env) if (e.secret && e.example) out.push([e.key, e.example]);
+  if (r.appEnv.length) for (const w of appEnvSpecs(r, ourKeys(r))) if (w.why === 'service' && w.spec.secret && w.spec.example) out.push([w.spec.key, w.spec.example]);
   return out;
 }
 

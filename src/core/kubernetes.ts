@@ -43,7 +43,8 @@ function appPod(r: ResolvedAnswers, k: K8sContext, values: ReadonlyMap<string, s
   const uid = providerOf(r).uid;
   const appVars = deployedVariables(r, values).filter((v) => (v.spec.readBy ?? 'app') === 'app');
   const secretEnv = appVars.filter((v) => isSecret(v.spec)).map((v) => k.fromSecret(v.spec.key));
-  const writable = fw.writablePaths ?? ['/tmp'];
+  // The framework's scratch paths, and what the app writes (an emptyDir each: a PersistentVolumeClaim keeps the files, see README.Docker.md).
+  const writable = [...(fw.writablePaths ?? ['/tmp']), ...r.dataPaths.map((d) => d.path)];
   const volumeName = (path: string) => path.replace(/^\//, '').replace(/[^a-z0-9]+/gi, '-').toLowerCase();
   return {
     metadata: { labels: k.labels(component) },

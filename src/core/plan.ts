@@ -3,7 +3,7 @@ import { renderCompose } from './compose.js';
 import type { Detection } from './detect.js';
 import { processImage, type BuildContext, type Process } from './provider.js';
 import type { BuildSpec } from './compose.js';
-import { appEnvNotes, envValues, renderEnv, renderEnvExample, weakSecrets } from './env.js';
+import { appEnvNotes, buildPlaceholders, envValues, renderEnv, renderEnvExample, weakSecrets } from './env.js';
 import { fields } from './fields.js';
 import { renderGitignore, wantedIgnores } from './gitignore.js';
 import { k8sName, renderKubernetes } from './kubernetes.js';
@@ -14,7 +14,7 @@ import { resolveAnswers } from './resolve.js';
 import { cryptoRandom, type RandomSource } from './secrets.js';
 import { projectFacts } from './starter.js';
 import { renderStack, swarmSecrets } from './swarm.js';
-import { entryContext, humanList } from './toolkit.js';
+import { entryContext, hostPortVar, humanList } from './toolkit.js';
 import { validateAnswers, validators, type FieldError } from './validate.js';
 
 /**
@@ -156,10 +156,12 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
   const adjusted = writeStarter && provider.forStarter ? provider.forStarter(resolved) : resolved;
   // A starter serves its own health route.
   const r: ResolvedAnswers = writeStarter ? { ...adjusted, healthPath: answers.healthPath ?? '/health', healthCheck: 'route' } : adjusted;
-  const provided = provider.files({ r, project, repository: root, templates, starter: writeStarter });
+  const provided = provider.files({ r, project, repository: root, templates, starter: writeStarter, buildPlaceholders: [] });
   // What follows sees the folder as it will be: with the starter app, so a re-run (which finds it) writes the same files.
   const starterFiles = Object.fromEntries(provided.filter((f) => f.kind === 'starter').map((f) => [f.path, f.content]));
-  const languageInput = { r, project: writeStarter ? overlay(project, starterFiles) : project, repository: root, templates, starter: writeStarter };
+  const languageInput = { r, project: writeStarter ? overlay(project, starterFiles) : project, repository: root, templates, starter: writeStarter, buildPlaceholders: buildPlaceholders(r) };
+  // What the app writes at run time: every renderer below gives each folder a volume.
+  r.dataPaths = writeStarter ? [] : (provider.dataPaths?.(languageInput) ?? []);
   const problems = provider.check?.(answers as Record<string, unknown>, languageInput) ?? [];
   // Project files are named from the repository's root, as the user sees them.
   if (problems.length) throw new InputError(problems.map((p) => (p.file !== undefined && r.app !== '.' ? { ...p, file: `${r.app}/${p.file}` } : p)));
@@ -168,7 +170,19 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
     ...(eol ? [`${provider.title} ${r.runtimeVersion} reached its end of life on ${eol} and gets no more security fixes: move the app to ${provider.runtime.default} ("runtimeVersion") when you can.`] : []),
     ...provider.notes(languageInput),
     ...appEnvNotes(r),
+    ...(r.dataPaths.length
+      ? [
+          `The app writes to ${humanList(r.dataPaths.map((d) => `${d.path} (${d.evidence})`))}: each is made writable for the app user and kept in a named volume by Compose and Swarm${r.deploy.includes('kubernetes') ? '; in Kubernetes it is an emptyDir, lost with the pod (mount a PersistentVolumeClaim there to keep the files)' : ''}.`,
+        ]
+      : []),
   ];
+  if (writeStarter) {
+    const unused = servicesOf(r).filter((s) => !(s.clients[provider.id]?.starter.length));
+    if (unused.length) {
+      const one = unused.length === 1;
+      notes.push(`The starter app does not use ${humanList(unused.map((s) => s.title))}: ${one ? 'it runs' : 'they run'} beside the app, and your code finds ${one ? 'it' : 'them'} through ${humanList([...new Set(unused.map((s) => `\`${s.urlVar}\``))])} (in .env).`);
+    }
+  }
   const processes = provider.processes?.(languageInput) ?? [];
   if (r.healthCheck === 'any-response') {
     notes.push(`No health route was found in the app: the healthcheck accepts any HTTP answer below 500 from ${r.healthPath} (a stopped or crashing app fails it). Point it at a real one with "healthPath" in the answers (a route that answers 200 when the app and its services work).`);
@@ -267,6 +281,7 @@ function renderReadme(r: ResolvedAnswers, framework: string, files: readonly Pla
     secretsNotes: used.flatMap((s) => (s.secretsNote ? [s.secretsNote] : [])),
     k8sSummaries: used.map((s) => s.k8sSummary),
     port: r.port,
+    hostPortVar: hostPortVar(r),
     healthPath: r.healthPath,
     anyResponse: r.healthCheck === 'any-response',
     health: healthSentence(r),

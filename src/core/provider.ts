@@ -120,6 +120,8 @@ export interface EnvRead {
   example?: string;
   /** The code has a default of its own: nothing needs to be set. */
   hasDefault?: boolean;
+  /** The code reads it (not only an example file). */
+  inCode?: boolean;
   /** The value this project needs, when the provider knows better than a default (Django's hosts, joined the way the settings split them). */
   value?: string;
 }
@@ -168,6 +170,8 @@ export interface LanguagePlanInput {
   project: ProjectSnapshot;
   /** The repository's root (the app's folder is `r.app` below it), read-only. */
   repository: ProjectSnapshot;
+  /** For a build that runs the app's code: each URL variable the app reads, with a placeholder value (never a secret of .env). */
+  buildPlaceholders: ReadonlyArray<readonly [string, string]>;
   templates: TemplateStore;
   /** Whether a starter app is part of the plan. */
   starter: boolean;
@@ -188,10 +192,12 @@ export interface LanguageProvider {
   /** Numeric uid of the image's unprivileged user (Kubernetes' runAsNonRoot needs a number). */
   uid: number;
   /**
-   * The HEALTHCHECK command (exec form) for a URL, run with the image's own runtime (slim images have no curl):
-   * it passes on a 2xx/3xx answer, or with `anyResponse` on any answer below 500.
+   * The HEALTHCHECK command (exec form) for a port and path, run with the image's own runtime (slim images have no curl):
+   * it passes on a 2xx/3xx answer, or with `anyResponse` on any answer below 500. It calls the container's own
+   * address (its host name), not 127.0.0.1: an app listening on localhost only, which nothing outside the
+   * container can reach, fails it.
    */
-  healthcheck(url: string, anyResponse: boolean): string[];
+  healthcheck(port: number, path: string, anyResponse: boolean): string[];
   /** .dockerignore sections for this language (the core adds the common ones). */
   dockerignore: ReadonlyArray<{ comment: string; patterns: readonly string[] }>;
   /** .gitignore patterns a starter app of this language needs. */
@@ -212,6 +218,8 @@ export interface LanguageProvider {
   hasApp(r: Pick<ResolvedAnswers, 'framework' | 'entrypoint'> & Partial<ResolvedAnswers>, project: ProjectSnapshot): boolean;
   /** The image's CMD (exec form): the answers' `command`, or the framework's production server as this project runs it. */
   command(input: LanguagePlanInput): string[];
+  /** Folders the app writes into at run time (uploads), as absolute paths in the container: the Dockerfile makes them writable, the plan gives each a volume. */
+  dataPaths?(input: LanguagePlanInput): Array<{ path: string; evidence: string }>;
   /** The Dockerfile's text. */
   dockerfile(input: LanguagePlanInput): string;
   /**

@@ -19,6 +19,7 @@ export function resolveAnswers(answers: Answers, facts: ProjectFacts): ResolvedA
   const foundRoute = d?.healthPath !== undefined && d.framework === r.framework && r.healthPath === d.healthPath;
   r.healthCheck = answers.healthPath !== undefined || foundRoute || !d?.language ? 'route' : 'any-response';
   r.appEnv = d?.env ?? [];
+  r.dataPaths = [];
   // Registry order, so the same set of services always gives the same files.
   r.services = SERVICE_IDS.filter((s) => r.services.includes(s));
   return r;

@@ -4,6 +4,7 @@ import { processImage, swarmSecretName, swarmSecretPath, type Process } from './
 import { frameworkOf, servicesOf } from './registry.js';
 import { entryContext, literal } from './toolkit.js';
 import { toYaml, type Path } from './yaml.js';
+import { dataVolume } from './compose.js';
 
 
 /** The Docker secrets of the stack: .env key -> file under secrets/ (same values as .env). */
@@ -29,6 +30,7 @@ export function stackModel(r: ResolvedAnswers, values: ReadonlyMap<string, strin
     ports: [{ target: r.port, published: r.port, protocol: 'tcp', mode: 'ingress' }],
     ...(Object.keys(environment).length ? { environment } : {}),
     ...(appSecrets.length ? { secrets: appSecrets } : {}),
+    ...(r.dataPaths.length ? { volumes: r.dataPaths.map((d) => `${dataVolume(d.path)}:${d.path}`) } : {}),
     deploy: {
       replicas: r.replicas,
       update_config: { parallelism: 1, delay: '10s', order: 'start-first', failure_action: 'rollback', monitor: '30s' },
@@ -75,6 +77,8 @@ export function stackModel(r: ResolvedAnswers, values: ReadonlyMap<string, strin
     if (Array.isArray(part.service.command)) flow.push(['services', id, 'command']);
     flow.push(['services', id, 'healthcheck', 'test']);
   }
+  for (const d of r.dataPaths) volumes[dataVolume(d.path)] = {};
+  if (r.dataPaths.length) comments.push([['services', 'app', 'volumes'], 'Named volumes are per node: replicas on several nodes do not share these files (use a shared volume driver or object storage)']);
   for (const s of swarmSecrets(r, values)) secrets[s.name] = { file: `./${s.file}` };
   const doc: Record<string, unknown> = { services: all };
   if (Object.keys(volumes).length) doc.volumes = volumes;

@@ -15,11 +15,6 @@ export function entryContext(r: ResolvedAnswers): EntryContext {
   return { name: r.name, port: r.port, entrypoint: r.entrypoint, healthPath: r.healthPath, services: r.services };
 }
 
-/** The URL the container's own healthcheck calls. */
-export function healthUrl(r: Pick<ResolvedAnswers, 'port' | 'healthPath'>): string {
-  return `http://127.0.0.1:${r.port}${r.healthPath}`;
-}
-
 /** A file's path inside a folder ("" is the folder itself). */
 export function inDir(dir: string, file: string): string {
   return dir ? `${dir}/${file}` : file;
@@ -73,3 +68,10 @@ export const literal = (s: string) => s.replace(/\$/g, '$$$$');
 
 /** Never looked into: dependencies, virtual environments, caches, build output, version control. */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.venv', 'venv', '.git', 'dist', 'build', '.next', '__pycache__', '.tox', 'target', 'vendor', 'coverage', '.cache']);
+
+/**
+ * The .env variable that chooses the app's port on the host: APP_PORT, unless
+ * the app reads APP_PORT itself (its own listening port: env_file would hand
+ * it our value), then HOST_PORT.
+ */
+export const hostPortVar = (r: Pick<ResolvedAnswers, 'appEnv'>) => (r.appEnv.some((e) => e.key === 'APP_PORT' && e.inCode) ? 'HOST_PORT' : 'APP_PORT');

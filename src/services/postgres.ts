@@ -39,6 +39,7 @@ export const postgres: ServiceEntry = {
       user: (env) => env.POSTGRES_USER ?? '',
       password: (env) => env.POSTGRES_PASSWORD ?? '',
       database: (env) => env.POSTGRES_DB ?? '',
+      engine: 'django.db.backends.postgresql',
       url: (env, scheme) => `${scheme ?? 'postgresql'}://${env.POSTGRES_USER ?? 'USER'}:${encodeURIComponent(env.POSTGRES_PASSWORD ?? 'PASSWORD')}@postgres:5432/${env.POSTGRES_DB ?? 'DATABASE'}`,
       schemes: ['postgres', 'postgresql', 'postgresql+asyncpg', 'postgresql+psycopg', 'postgresql+psycopg2', 'postgresql+pg8000', 'asyncpg'],
     }),

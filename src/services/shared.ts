@@ -50,6 +50,8 @@ export interface WireParts {
   user?: (env: Readonly<Record<string, string>>) => string;
   password?: (env: Readonly<Record<string, string>>) => string;
   database?: (env: Readonly<Record<string, string>>) => string;
+  /** A Django settings module's ENGINE for it (SQL_ENGINE=django.db.backends.postgresql). */
+  engine?: string;
   /** The URL, with the scheme the app's example used when it is one of the service's. */
   url: (env: Readonly<Record<string, string>>, scheme: string | undefined) => string;
   schemes: readonly string[];
@@ -62,6 +64,7 @@ const PART = {
   user: ['USER', 'USERNAME'],
   password: ['PASSWORD', 'PASS', 'PWD'],
   database: ['DB', 'NAME', 'DATABASE', 'DBNAME', 'DB_NAME'],
+  engine: ['ENGINE', 'BACKEND'],
 } as const;
 
 /** The spec for `key` when it names one of the service's parts (`DB_HOST` -> the service name, `PG_PASSWORD` -> the generated password). */
@@ -90,6 +93,8 @@ export function wireVariable(key: string, example: string | undefined, parts: Wi
       return parts.password ? { key, comment: comment(`the ${parts.host} password`), secret: true, example: 'change-me', value: (_c, env) => parts.password?.(env) ?? '' } : undefined;
     case 'database':
       return parts.database ? { key, comment: comment(`the ${parts.host} database`), value: (_c, env) => parts.database?.(env) ?? '' } : undefined;
+    case 'engine':
+      return parts.engine ? { key, comment: comment(`Django's database backend for ${parts.host}`), value: () => parts.engine ?? '' } : undefined;
     default:
       return undefined;
   }

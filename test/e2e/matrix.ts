@@ -30,4 +30,6 @@ export const stacks: Stack[] = [
 export const swarmStacks: Array<{ id: string; answers: Answers }> = [
   { id: 'swfastapi', answers: { name: 'swfastapi', language: 'python', framework: 'fastapi', services: ['postgres', 'redis'], deploy: ['swarm'], replicas: 2, image: 'dz-swfastapi:e2e' } },
   { id: 'swexpress', answers: { name: 'swexpress', language: 'node', framework: 'express', services: ['redis'], deploy: ['swarm'], replicas: 2, image: 'dz-swexpress:e2e' } },
+  // The other services' Swarm shapes (passwords from secret files, a MySQL-compatible database, a queue, a cache without a volume).
+  { id: 'swservices', answers: { name: 'swservices', language: 'python', framework: 'flask', services: ['mysql', 'valkey', 'memcached', 'rabbitmq'], deploy: ['swarm'], replicas: 1, image: 'dz-swservices:e2e' } },
 ];

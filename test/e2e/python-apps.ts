@@ -22,6 +22,8 @@ export interface App {
   imageLacks?: string[];
   /** Arguments for `dockerize --yes` (a monorepo's --app). */
   args?: string[];
+  /** Images the rig can't build (MongoDB): the app runs only where they can be pulled, else only `docker compose config` checks it. */
+  pullOnly?: string[];
   /** Worker services the compose file must hold; each must become healthy, or run when it has no healthcheck (the route needs them). */
   workers?: string[];
 }
@@ -331,6 +333,43 @@ export const pythonApps: App[] = [
         '@app.get("/sum")',
         'def total():',
         '    return jsonify(sum=add.delay(2, 3).get(timeout=30))',
+      ),
+    },
+  },
+  {
+    // Flask with a Celery worker on RabbitMQ (no result backend): the route asks the workers over the broker, so it needs both.
+    id: 'py-flask-celery-rabbitmq',
+    route: '/workers',
+    expect: { workers: 1 },
+    services: ['rabbitmq'],
+    migrates: false,
+    workers: ['worker'],
+    files: {
+      'requirements.txt': lines('flask==3.1.1', 'celery==5.5.2', 'gunicorn==23.0.0'),
+      'jobs/__init__.py': '',
+      'jobs/celery_app.py': lines(
+        'import os',
+        '',
+        'from celery import Celery',
+        '',
+        'celery = Celery("jobs", broker=os.environ.get("CELERY_BROKER_URL", "amqp://guest:guest@localhost:5672//"))',
+        '',
+        '',
+        '@celery.task',
+        'def noop():',
+        '    return None',
+      ),
+      'app.py': lines(
+        'from flask import Flask, jsonify',
+        '',
+        'from jobs.celery_app import celery',
+        '',
+        'app = Flask(__name__)',
+        '',
+        '',
+        '@app.get("/workers")',
+        'def workers():',
+        '    return jsonify(workers=len(celery.control.ping(timeout=5)))',
       ),
     },
   },

@@ -4,6 +4,7 @@ import { DEPLOY_TARGETS } from '../../src/core/answers.js';
 import { formatEnvValue } from '../../src/core/dotenv.js';
 import type { Answers } from '../../src/core/index.js';
 import { FRAMEWORK_IDS, SERVICE_IDS, findFramework } from '../../src/core/registry.js';
+import { compatible } from './cases.js';
 import { RESERVED_ENV_KEYS } from '../../src/core/validate.js';
 import { PYTHON_KEYWORDS } from '../../src/languages/python/names.js';
 
@@ -78,7 +79,8 @@ export const validAnswers: fc.Arbitrary<Answers> = fc.constantFrom(...FRAMEWORK_
         name: validName,
         // A framework names its language: the answers may leave it out.
         language: fc.constantFrom(provider.id, undefined),
-        services: fc.subarray([...SERVICE_IDS]),
+        // Alternatives (two services giving the app one URL variable) are refused: the first is kept.
+        services: fc.subarray([...SERVICE_IDS]).map(compatible),
         port: fc.integer({ min: 1, max: 65535 }),
         runtimeVersion: fc.constantFrom(...provider.runtime.supported),
         packageManager: provider.packageManagers.length ? fc.constantFrom(...provider.packageManagers) : fc.constant(undefined),

@@ -1,4 +1,4 @@
-import { SERVICE_IDS, providers } from '../../src/core/registry.js';
+import { SERVICE_IDS, providers, services } from '../../src/core/registry.js';
 import { InputError, generate, seededRandom, snapshotOf, type Answers, type Plan } from '../../src/core/index.js';
 import { loadTemplates } from '../../src/node/templates.js';
 import { loadFixtures } from './fixtures.js';
@@ -12,11 +12,30 @@ export interface Case {
   folderName?: string;
 }
 
-/** Every subset of the services, in catalogue order. */
+/** Keeps the first of services that give the app the same URL variable (they are alternatives). */
+export function compatible(ids: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return ids.filter((id) => {
+    const v = services.find((s) => s.id === id)!.urlVar;
+    if (taken.has(v)) return false;
+    taken.add(v);
+    return true;
+  });
+}
+
+/**
+ * The sets of services every framework is tested with, in catalogue order:
+ * none, each alone, PostgreSQL with Redis, and each full stack (one of each
+ * kind of alternative, with every other service).
+ */
 export const serviceSets: string[][] = (() => {
-  const sets: string[][] = [[]];
-  for (const s of SERVICE_IDS) for (const prev of [...sets]) sets.push([...prev, s]);
-  return sets;
+  const groups = new Map<string, string[]>();
+  for (const s of services) groups.set(s.urlVar, [...(groups.get(s.urlVar) ?? []), s.id]);
+  let full: string[][] = [[]];
+  for (const choices of groups.values()) full = full.flatMap((set) => choices.map((c) => [...set, c]));
+  const order = (set: string[]) => SERVICE_IDS.filter((id) => set.includes(id));
+  const sets = [[], ...SERVICE_IDS.map((id) => [id]), ['postgres', 'redis'], ...full.map(order)];
+  return [...new Map(sets.map((set) => [set.join('+'), set])).values()];
 })();
 
 export const caseName = (framework: string, services: readonly string[]) => [framework, ...services].join('+');

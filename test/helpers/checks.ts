@@ -20,6 +20,7 @@ import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import type { Plan } from '../../src/core/index.js';
 import { envSpecs } from '../../src/core/env.js';
 import { processImage } from '../../src/core/provider.js';
+import { services as serviceEntries } from '../../src/core/registry.js';
 
 const require = createRequire(import.meta.url);
 
@@ -89,7 +90,7 @@ const isToolInstall = (i: Instruction) => /\/opt\/(poetry|pipenv|pdm)\/bin\/pip 
 const isInstall = (i: Instruction) =>
   i.getKeyword() === 'RUN' &&
   !isToolInstall(i) &&
-  /\b(pip( --python \S+)? install|npm ci|yarn(@\S+)? (install|workspaces focus)|pnpm(@\S+)? install|uv sync|uv pip install|poetry install|pipenv install|pdm sync)\b/.test(text(i));
+  /\b(pip( --python \S+)? install|npm (ci|install)|yarn(@\S+)? (install|workspaces focus)|pnpm(@\S+)? install|uv sync|uv pip install|poetry install|pipenv install|pdm sync)\b/.test(text(i));
 /** Files that declare dependencies (what a build copies before installing). */
 const MANIFEST = /^(requirements[\w.-]*\.txt|requirements\/[\w.-]+\.txt|[\w./-]*\/?requirements[\w.-]*\.txt|pyproject\.toml|uv\.lock|poetry\.lock|pdm\.lock|Pipfile|Pipfile\.lock|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(\.yml)?|\.pnpmfile\.cjs)$/;
 const isManifestCopy = (i: Instruction) => {
@@ -196,7 +197,7 @@ export function checkDockerfile(plan: Plan): string[] {
     for (const v of ['PYTHONDONTWRITEBYTECODE=1', 'PYTHONUNBUFFERED=1']) if (!dockerfile.includes(v)) problems.push(`final stage lacks ${v}`);
   }
   if (plan.answers.language === 'node' && plan.answers.framework !== 'nextjs') {
-    if (!/npm ci --omit=dev|npm prune --omit=dev|--production|--prod\b/.test(dockerfile)) problems.push('no production-only install');
+    if (!/--omit=dev|--production|--prod\b/.test(dockerfile)) problems.push('no production-only install');
   }
   return problems;
 }
@@ -252,8 +253,11 @@ export function checkCompose(plan: Plan): string[] {
     }
     if (app.depends_on?.[s]?.condition !== 'service_healthy') problems.push(`app does not wait for ${s} to be healthy`);
     if (!svc.healthcheck?.test) problems.push(`${s} has no healthcheck`);
-    if (!Array.isArray(svc.volumes) || !svc.volumes.some((v: string) => String(v).includes('-data:'))) problems.push(`${s} has no named volume`);
-    if (!/^[a-z]+:[0-9]/.test(String(svc.image))) problems.push(`${s} image ${svc.image} is not pinned to a version`);
+    // A service that keeps data has a named volume (a cache that keeps nothing, like Memcached, has none).
+    const keeps = serviceEntries.find((x) => x.id === s)?.volume;
+    if (keeps && (!Array.isArray(svc.volumes) || !svc.volumes.some((v: string) => String(v).includes('-data:')))) problems.push(`${s} has no named volume`);
+    if (!keeps && svc.volumes !== undefined) problems.push(`${s} keeps nothing but mounts ${svc.volumes}`);
+    if (!/^[a-z0-9]+(\/[a-z0-9-]+)?:[0-9]/.test(String(svc.image))) problems.push(`${s} image ${svc.image} is not pinned to a version`);
     for (const p of svc.ports ?? []) {
       if (!plan.answers.exposeServices) problems.push(`${s} publishes ${p} though exposeServices is off`);
       else if (!String(p).startsWith('127.0.0.1:')) problems.push(`${s} publishes ${p} beyond 127.0.0.1`);
@@ -264,6 +268,7 @@ export function checkCompose(plan: Plan): string[] {
     if (!JSON.stringify(services.redis?.healthcheck?.test).includes('redis-cli ping')) problems.push('redis healthcheck is not redis-cli ping');
     if (!(services.redis?.command ?? []).includes('--requirepass')) problems.push('redis does not require a password');
   }
+  problems.push(...checkComposeServices(plan, services));
   for (const name of Object.keys(services)) if (!['app', ...plan.answers.services, ...plan.processes.map((p) => p.name)].includes(name)) problems.push(`unexpected service ${name}`);
   for (const p of plan.processes) {
     const svc = services[p.name];
@@ -322,11 +327,13 @@ export function checkEnv(plan: Plan, userEnv: Record<string, string> = {}): stri
   }
   if (plan.answers.services.includes('postgres')) {
     const url = env.DATABASE_URL ?? '';
-    if (!url.startsWith('postgresql://') || !url.includes(encodeURIComponent(env.POSTGRES_PASSWORD ?? '?'))) problems.push('DATABASE_URL does not use POSTGRES_PASSWORD');
+    // The scheme is ours (postgresql://) or the one the app's own example uses (postgres://, postgresql+asyncpg://).
+    if (!/^postgres(ql)?(\+\w+)?:\/\//.test(url) || !url.includes(encodeURIComponent(env.POSTGRES_PASSWORD ?? '?'))) problems.push('DATABASE_URL does not use POSTGRES_PASSWORD');
   }
   if (plan.answers.services.includes('redis')) {
     if (!(env.REDIS_URL ?? '').includes(encodeURIComponent(env.REDIS_PASSWORD ?? '?'))) problems.push('REDIS_URL does not use REDIS_PASSWORD');
   }
+  problems.push(...checkEnvServices(plan, env));
   for (const [k, v] of Object.entries(plan.answers.env)) if (env[k] !== v) problems.push(`.env ${k} reads back as ${JSON.stringify(env[k])}, not ${JSON.stringify(v)}`);
   return problems;
 }
@@ -424,8 +431,9 @@ export function checkStack(plan: Plan): string[] {
   }
   for (const s of plan.answers.services) {
     if (!doc.services?.[s]) problems.push(`no ${s} in the stack`);
-    if (!(doc.volumes ?? {})[`${s}-data`]) problems.push(`no named volume for ${s}`);
+    if (serviceEntries.find((x) => x.id === s)?.volume && !(doc.volumes ?? {})[`${s}-data`]) problems.push(`no named volume for ${s}`);
   }
+  problems.push(...checkStackServices(plan, doc));
   return problems;
 }
 
@@ -530,6 +538,7 @@ export function checkKubernetes(plan: Plan): string[] {
     if (!podLabels.some((l) => Object.entries(sel).every(([k, v]) => l[k] === v))) problems.push(`${path}: Service ${obj.metadata.name} selects no pod`);
   }
   for (const s of plan.answers.services) if (!objects.some((o) => o.obj.metadata?.name === s && o.obj.kind !== 'Service')) problems.push(`no ${s} workload`);
+  problems.push(...checkKubernetesServices(plan, objects));
   if (objects.some((o) => o.obj.kind === 'Secret')) problems.push('a Secret manifest holds values in a committed file');
   return problems;
 }
@@ -539,4 +548,142 @@ export function checkKubernetes(plan: Plan): string[] {
 export function checkPlan(plan: Plan, project: Record<string, string> = {}): string[] {
   const userEnv = project['.env'] === undefined ? {} : parseDotenv(project['.env']);
   return [...checkDockerfile(plan), ...checkCompose(plan), ...checkEnv(plan, userEnv), ...checkIgnores(plan), ...checkStack(plan), ...checkKubernetes(plan)];
+}
+
+// -- the services, one by one --------------------------------------------------------
+
+/** What the MySQL-family services share: their settings' prefix and the healthcheck each image has. */
+const MYSQL_FAMILY = {
+  mysql: { prefix: 'MYSQL', check: 'mysqladmin ping -h 127.0.0.1' },
+  mariadb: { prefix: 'MARIADB', check: 'healthcheck.sh --connect --innodb_initialized' },
+} as const;
+
+/** Every compose healthcheck as one string (CMD-SHELL's, or exec form joined). */
+const testOf = (svc: Record<string, any> | undefined) => (Array.isArray(svc?.healthcheck?.test) ? svc.healthcheck.test.join(' ') : String(svc?.healthcheck?.test ?? ''));
+/** A compose environment value read from .env (`${KEY:?...}`), never written into the file. */
+const fromEnv = (svc: Record<string, any> | undefined, name: string, key = name) => new RegExp(`^\\$\\{${key}:\\?`).test(String(svc?.environment?.[name] ?? ''));
+
+/** The compose services of MySQL, MariaDB, MongoDB, RabbitMQ, Valkey and Memcached: their healthcheck tools, volumes and credentials from .env. */
+export function checkComposeServices(plan: Plan, services: Record<string, any>): string[] {
+  const problems: string[] = [];
+  const uses = (s: string) => plan.answers.services.includes(s);
+  for (const [id, f] of Object.entries(MYSQL_FAMILY)) {
+    if (!uses(id)) continue;
+    const svc = services[id];
+    if (!testOf(svc).includes(f.check)) problems.push(`${id} healthcheck is not ${f.check}`);
+    if (!(svc?.volumes ?? []).includes(`${id}-data:/var/lib/mysql`)) problems.push(`${id} does not keep /var/lib/mysql in ${id}-data`);
+    for (const k of ['USER', 'PASSWORD', 'DATABASE', 'ROOT_PASSWORD']) if (!fromEnv(svc, `${f.prefix}_${k}`)) problems.push(`${id} does not read ${f.prefix}_${k} from .env`);
+  }
+  if (uses('mongodb')) {
+    const svc = services.mongodb;
+    if (!/mongosh .*ping/.test(testOf(svc))) problems.push('mongodb healthcheck is not a mongosh ping');
+    if (!(svc?.volumes ?? []).includes('mongodb-data:/data/db')) problems.push('mongodb does not keep /data/db in mongodb-data');
+    for (const k of ['MONGO_INITDB_ROOT_USERNAME', 'MONGO_INITDB_ROOT_PASSWORD', 'MONGO_INITDB_DATABASE']) if (!fromEnv(svc, k)) problems.push(`mongodb does not read ${k} from .env`);
+  }
+  if (uses('rabbitmq')) {
+    const svc = services.rabbitmq;
+    if (!testOf(svc).includes('rabbitmq-diagnostics')) problems.push('rabbitmq healthcheck is not rabbitmq-diagnostics');
+    // Its data is keyed by node name (rabbit@<hostname>): a random container hostname loses it on re-create.
+    if (svc?.hostname !== 'rabbitmq') problems.push('rabbitmq has no fixed hostname');
+    if (!(svc?.volumes ?? []).includes('rabbitmq-data:/var/lib/rabbitmq')) problems.push('rabbitmq does not keep /var/lib/rabbitmq in rabbitmq-data');
+    for (const k of ['RABBITMQ_DEFAULT_USER', 'RABBITMQ_DEFAULT_PASS']) if (!fromEnv(svc, k)) problems.push(`rabbitmq does not read ${k} from .env`);
+  }
+  if (uses('valkey')) {
+    const svc = services.valkey;
+    if (!testOf(svc).includes('valkey-cli ping')) problems.push('valkey healthcheck is not valkey-cli ping');
+    const command: string[] = svc?.command ?? [];
+    if (!command.includes('--requirepass') || !/^\$\{VALKEY_PASSWORD:\?/.test(command[command.indexOf('--requirepass') + 1] ?? '')) problems.push('valkey does not require the password from .env');
+    for (const k of ['VALKEYCLI_AUTH', 'REDISCLI_AUTH']) if (!fromEnv(svc, k, 'VALKEY_PASSWORD')) problems.push(`valkey's healthcheck has no ${k}`);
+    if (!(svc?.volumes ?? []).includes('valkey-data:/data')) problems.push('valkey does not keep /data in valkey-data');
+  }
+  if (uses('memcached')) {
+    const test = testOf(services.memcached);
+    // The image has no nc or telnet.
+    if (/\b(nc|telnet|curl|wget)\b/.test(test) || !test.includes('/dev/tcp/127.0.0.1/11211')) problems.push('memcached healthcheck does not use bash /dev/tcp');
+  }
+  return problems;
+}
+
+/** The URLs the app gets: built from the generated passwords, naming the compose service. */
+export function checkEnvServices(plan: Plan, env: Record<string, string>): string[] {
+  const problems: string[] = [];
+  const uses = (s: string) => plan.answers.services.includes(s);
+  const has = (key: string, parts: Array<string | undefined>) => {
+    const v = env[key] ?? '';
+    for (const p of parts) if (p === undefined || !v.includes(p)) problems.push(`${key} lacks ${p ?? 'a value from .env'}`);
+  };
+  for (const [id, f] of Object.entries(MYSQL_FAMILY)) {
+    if (!uses(id)) continue;
+    if (!(env.DATABASE_URL ?? '').startsWith('mysql://')) problems.push(`DATABASE_URL for ${id} is not mysql://`);
+    has('DATABASE_URL', [`${env[`${f.prefix}_USER`]}:${encodeURIComponent(env[`${f.prefix}_PASSWORD`] ?? '?')}@${id}:3306/${env[`${f.prefix}_DATABASE`]}`]);
+    if (env[`${f.prefix}_USER`] === 'root') problems.push(`${f.prefix}_USER is root, which the image refuses`);
+    if (env[`${f.prefix}_ROOT_PASSWORD`] === env[`${f.prefix}_PASSWORD`]) problems.push(`${id}: the root password is the app's`);
+  }
+  if (uses('mongodb')) has('MONGODB_URI', [`mongodb://${env.MONGO_INITDB_ROOT_USERNAME}:${encodeURIComponent(env.MONGO_INITDB_ROOT_PASSWORD ?? '?')}@mongodb:27017/`, 'authSource=admin']);
+  if (uses('rabbitmq')) has('AMQP_URL', [`amqp://${env.RABBITMQ_DEFAULT_USER}:${encodeURIComponent(env.RABBITMQ_DEFAULT_PASS ?? '?')}@rabbitmq:5672/`]);
+  if (uses('valkey')) has('REDIS_URL', [`redis://default:${encodeURIComponent(env.VALKEY_PASSWORD ?? '?')}@valkey:6379/`]);
+  if (uses('memcached') && env.MEMCACHED_SERVERS !== 'memcached:11211') problems.push('MEMCACHED_SERVERS is not memcached:11211');
+  return problems;
+}
+
+/** In the stack, the services read their passwords from Docker secrets: a *_FILE variable, or a command that reads the file. */
+export function checkStackServices(plan: Plan, doc: Record<string, any>): string[] {
+  const problems: string[] = [];
+  const uses = (s: string) => plan.answers.services.includes(s);
+  const svcs = doc.services ?? {};
+  const fileVar = (id: string, key: string) => {
+    const environment = svcs[id]?.environment ?? {};
+    if (environment[`${key}_FILE`] !== `/run/secrets/${key.toLowerCase()}`) problems.push(`${id} in the stack does not read ${key} from its Docker secret`);
+    if (key in environment) problems.push(`${id} in the stack has ${key} in plain text`);
+  };
+  for (const [id, f] of Object.entries(MYSQL_FAMILY)) if (uses(id)) for (const k of ['PASSWORD', 'ROOT_PASSWORD']) fileVar(id, `${f.prefix}_${k}`);
+  if (uses('mongodb')) fileVar('mongodb', 'MONGO_INITDB_ROOT_PASSWORD');
+  for (const [id, key] of [['rabbitmq', 'RABBITMQ_DEFAULT_PASS'], ['valkey', 'VALKEY_PASSWORD']] as const) {
+    if (!uses(id)) continue;
+    if (!JSON.stringify(svcs[id]?.command ?? []).includes(`$$(cat /run/secrets/${key.toLowerCase()})`)) problems.push(`${id} in the stack does not read ${key} from its Docker secret`);
+    if (key in (svcs[id]?.environment ?? {})) problems.push(`${id} in the stack has ${key} in plain text`);
+  }
+  if (uses('rabbitmq') && svcs.rabbitmq?.hostname !== 'rabbitmq') problems.push('rabbitmq in the stack has no fixed hostname');
+  if (uses('memcached') && svcs.memcached?.volumes !== undefined) problems.push('memcached in the stack mounts a volume');
+  return problems;
+}
+
+/** Databases and RabbitMQ (a stable node name) are StatefulSets with a claim template and a headless Service; Valkey has its claim; Memcached keeps nothing. */
+export function checkKubernetesServices(plan: Plan, objects: Array<{ path: string; obj: Record<string, any> }>): string[] {
+  const problems: string[] = [];
+  const uses = (s: string) => plan.answers.services.includes(s);
+  const find = (kind: string, name: string) => objects.find((o) => o.obj.kind === kind && o.obj.metadata?.name === name)?.obj;
+  for (const id of ['mysql', 'mariadb', 'mongodb', 'rabbitmq']) {
+    if (!uses(id)) continue;
+    const set = find('StatefulSet', id);
+    if (!set) {
+      problems.push(`${id} is not a StatefulSet`);
+      continue;
+    }
+    if (!set.spec?.volumeClaimTemplates?.length) problems.push(`${id} StatefulSet has no volumeClaimTemplate`);
+    if (set.spec?.serviceName !== id || find('Service', id)?.spec?.clusterIP !== 'None') problems.push(`${id} has no headless Service of its name`);
+    const c = set.spec?.template?.spec?.containers?.[0] ?? {};
+    const target = serviceEntries.find((x) => x.id === id)?.volume?.target;
+    if (!(c.volumeMounts ?? []).some((m: Record<string, string>) => m.name === 'data' && m.mountPath === target)) problems.push(`${id} does not mount its claim at ${target}`);
+  }
+  // A new volume's root may hold lost+found, which MySQL's and MariaDB's first start refuse.
+  for (const id of Object.keys(MYSQL_FAMILY)) {
+    if (!uses(id)) continue;
+    const c = find('StatefulSet', id)?.spec?.template?.spec?.containers?.[0] ?? {};
+    if (!(c.volumeMounts ?? []).some((m: Record<string, string>) => m.mountPath === '/var/lib/mysql' && m.subPath)) problems.push(`${id} keeps its data at the volume's root`);
+    if (!c.startupProbe) problems.push(`${id} has no startupProbe: liveness could kill its first start`);
+  }
+  if (uses('valkey')) {
+    const pod = find('Deployment', 'valkey')?.spec?.template?.spec;
+    if (!find('PersistentVolumeClaim', 'valkey-data') || !(pod?.volumes ?? []).some((v: Record<string, any>) => v.persistentVolumeClaim?.claimName === 'valkey-data')) problems.push('valkey does not keep its data in a claim');
+    const env = (pod?.containers?.[0]?.env ?? []).map((e: Record<string, string>) => e.name);
+    for (const k of ['VALKEY_PASSWORD', 'VALKEYCLI_AUTH', 'REDISCLI_AUTH']) if (!env.includes(k)) problems.push(`valkey's pod has no ${k}`);
+  }
+  if (uses('memcached')) {
+    const pod = find('Deployment', 'memcached')?.spec?.template?.spec;
+    if (!pod) problems.push('memcached is not a Deployment');
+    else if (pod.volumes?.length || pod.containers?.[0]?.volumeMounts?.length) problems.push('memcached mounts a volume');
+    if (objects.some((o) => o.obj.kind === 'PersistentVolumeClaim' && String(o.obj.metadata?.name).startsWith('memcached'))) problems.push('memcached has a volume claim');
+  }
+  return problems;
 }

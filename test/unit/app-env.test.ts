@@ -114,4 +114,18 @@ describe("the app's own variables", () => {
     // The image sets PORT (the app's port): .env must not change it.
     expect(env.PORT).toBeUndefined();
   });
+
+  it("leave APP_PORT to an app that listens on it: the host port is HOST_PORT then", () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'api', dependencies: { express: '5' }, scripts: { start: 'node main.js' } }),
+      'main.js': "require('express')().listen(process.env.APP_PORT || 3000);\n",
+    };
+    const p = plan(files);
+    const env = envOf(p);
+    expect(env.APP_PORT).toBe('3000');
+    expect(env.HOST_PORT).toBe('3000');
+    expect(p.files.find((f) => f.path === 'docker-compose.yml')?.content).toContain('"${HOST_PORT:-3000}:3000"');
+    // Without such a read, APP_PORT is the host port as always.
+    expect(envOf(plan({ ...files, 'main.js': "require('express')().listen(3000);\n" })).HOST_PORT).toBeUndefined();
+  });
 });

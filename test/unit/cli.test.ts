@@ -85,7 +85,7 @@ describe('bad input: exit 2, one clear message, nothing written, no stack trace'
     ['a wrong type', ['--answers', 'answers.json'], answers({ ...ok, port: '8000' }), /answers\/port: must be an integer from 1 to 65535, not "8000"/],
     ['an unknown key', ['--answers', 'answers.json'], answers({ ...ok, sevices: [] }), /answers\/sevices: unknown key: did you mean "services"\?/],
     ['an unknown framework', ['--answers', 'answers.json'], answers({ ...ok, framework: 'rails' }), /answers\/framework: must be one of: fastapi, flask, django/],
-    ['an unknown service', ['--answers', 'answers.json'], answers({ ...ok, services: ['mysql'] }), /answers\/services\/0: must be one of: postgres, redis/],
+    ['an unknown service', ['--answers', 'answers.json'], answers({ ...ok, services: ['cassandra'] }), /answers\/services\/0: must be one of: postgres, mysql, mariadb, mongodb, redis, valkey, memcached, rabbitmq, not "cassandra"/],
     ['a framework of another language', ['--answers', 'answers.json'], answers({ ...ok, framework: 'nestjs' }), /answers\/framework: "nestjs" is a node framework/],
     ['a port out of range', ['--answers', 'answers.json'], answers({ ...ok, port: 70000 }), /answers\/port: must be an integer from 1 to 65535, not 70000/],
     ['a name Compose refuses', ['--answers', 'answers.json'], answers({ ...ok, name: 'Shop API' }), /answers\/name: "Shop API" can't be a Compose project or image name: .*\(for example "shop-api"\)/],

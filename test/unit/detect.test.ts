@@ -58,12 +58,11 @@ describe('services', () => {
         'docker-compose.yml': 'services:\n  cache:\n    image: memcached:1.6\n',
       }),
     );
-    expect(d.services).toEqual(['postgres', 'redis']);
-    expect(d.evidence.services).toBe('postgres (.env.example: DATABASE_URL=postgresql://...); redis (package.json dependencies: ioredis 5)');
-    expect(d.warnings).toEqual([
-      "RabbitMQ found (.env.example: BROKER_URL=amqp://...), but the generator can't run RabbitMQ yet: add it to docker-compose.yml yourself",
-      "Memcached found (docker-compose.yml: image memcached), but the generator can't run Memcached yet: add it to docker-compose.yml yourself",
-    ]);
+    expect(d.services).toEqual(['postgres', 'redis', 'memcached', 'rabbitmq']);
+    expect(d.evidence.services).toBe(
+      'postgres (.env.example: DATABASE_URL=postgresql://...); redis (package.json dependencies: ioredis 5); memcached (docker-compose.yml: image memcached); rabbitmq (.env.example: BROKER_URL=amqp://...)',
+    );
+    expect(d.warnings).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { parse as parseDotenv } from 'dotenv';
 import { describe, expect, it } from 'vitest';
-import { allCases, matrix, planOf } from '../helpers/cases.js';
+import { allCases, compatible, matrix, planOf, serviceSets } from '../helpers/cases.js';
 import { checkCompose, checkDockerfile, checkEnv, checkIgnores, checkKubernetes, checkStack, file, parseCompose, stages, text } from '../helpers/checks.js';
 
 describe.each(allCases)('$name', (c) => {
@@ -32,8 +32,11 @@ describe.each(allCases)('$name', (c) => {
 });
 
 describe('the matrix', () => {
-  it('covers every framework with every set of services', () => {
-    expect(matrix).toHaveLength(7 * 4);
+  it('covers every framework with every service, alone and in each full stack', () => {
+    // none, 8 alone, postgres+redis, and 3 databases x 2 Redis-likes in full stacks
+    expect(serviceSets).toHaveLength(1 + 8 + 1 + 6);
+    expect(serviceSets.every((set) => compatible(set).length === set.length)).toBe(true);
+    expect(matrix).toHaveLength(7 * serviceSets.length);
   });
 
   it('writes the files a user expects for each language', () => {

@@ -53,9 +53,12 @@ describe('validateAnswers', () => {
   it('lists the valid languages, frameworks and services', () => {
     expect(errorsOf({ ...base, language: 'ruby' })).toContain('/language: must be one of: python, node, not "ruby"');
     expect(errorsOf({ ...base, framework: 'rails' })).toEqual(['/framework: must be one of: fastapi, flask, django (the python frameworks), not "rails"']);
-    expect(errorsOf({ ...base, services: ['postgres', 'mysql'] })).toEqual(['/services/1: must be one of: postgres, redis, not "mysql"']);
+    const all = 'postgres, mysql, mariadb, mongodb, redis, valkey, memcached, rabbitmq';
+    expect(errorsOf({ ...base, services: ['postgres', 'cassandra'] })).toEqual([`/services/1: must be one of: ${all}, not "cassandra"`]);
+    expect(errorsOf({ ...base, services: ['postgres', 'mysql'] })).toEqual(['/services: "postgres" and "mysql" both give the app DATABASE_URL: they are alternatives, pick one']);
+    expect(errorsOf({ ...base, services: ['redis', 'valkey'] })).toEqual(['/services: "redis" and "valkey" both give the app REDIS_URL: they are alternatives, pick one']);
     expect(errorsOf({ ...base, services: ['redis', 'redis'] })).toEqual(['/services/1: lists "redis" twice']);
-    expect(errorsOf({ ...base, services: 'postgres' })).toEqual(['/services: must be a list of services from: postgres, redis (an empty list is fine), not "postgres"']);
+    expect(errorsOf({ ...base, services: 'postgres' })).toEqual([`/services: must be a list of services from: ${all} (an empty list is fine), not "postgres"`]);
   });
 
   it('refuses a framework of another language and says how to fix it', () => {

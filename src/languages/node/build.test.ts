@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { snapshotOf } from '../../core/project.js';
-import { lifecycleScripts, nodeApp, startCommand } from './build.js';
+import { lifecycleScripts, nodeApp, resolveScript, startCommand } from './build.js';
 import { express } from './frameworks/express.js';
 import { fastify } from './frameworks/fastify.js';
 import { nextjs } from './frameworks/nextjs.js';
@@ -77,6 +77,7 @@ describe('migrations', () => {
     r: { framework: 'express', services, command: null, entrypoint: 'server.js', port: 3000, app: '.' } as unknown as ResolvedAnswers,
     project: snapshotOf(files),
     repository: snapshotOf(files),
+    buildPlaceholders: [],
     templates: {},
     starter: false,
   });
@@ -99,5 +100,31 @@ describe('migrations', () => {
     const files = { 'package.json': pkg({ dependencies: { '@prisma/client': '6', prisma: '6' } }), ...migrations };
     expect(node.processes?.(input(files, ['redis']))).toEqual([]);
     expect(node.processes?.({ ...input(files), starter: true })).toEqual([]);
+  });
+
+  it('follow a migration script through npm run / yarn and past env-cmd, to what the image can run', () => {
+    const scripts = {
+      typeorm: 'env-cmd -f .env ts-node -r tsconfig-paths/register ./node_modules/typeorm/cli.js',
+      'migration:run': 'npm run typeorm -- --dataSource=src/data-source.ts migration:run',
+      'db:migrate': 'yarn migration:run',
+    };
+    expect(resolveScript(scripts, 'migration:run')).toEqual({ command: 'ts-node -r tsconfig-paths/register ./node_modules/typeorm/cli.js --dataSource=src/data-source.ts migration:run', indirect: true });
+    expect(resolveScript(scripts, 'db:migrate').command).toMatch(/^ts-node .* migration:run$/);
+    expect(resolveScript({ migrate: 'knex migrate:latest' }, 'migrate')).toEqual({ command: 'knex migrate:latest', indirect: false });
+    const p = node.processes?.(input({ 'package.json': pkg({ dependencies: { typeorm: '0.3', pg: '8' }, devDependencies: { 'ts-node': '10', 'env-cmd': '10' }, scripts }) })) ?? [];
+    expect(p[0]?.command).toEqual(['npm', 'exec', '-c', 'ts-node -r tsconfig-paths/register ./node_modules/typeorm/cli.js --dataSource=src/data-source.ts migration:run']);
+    expect(p[0]?.target?.stage).toBe('tools');
+  });
+});
+
+describe('folders the app writes into', () => {
+  it("are found from multer's dest, mkdirSync and upload-dir settings; code and build folders are not", async () => {
+    const { nodeDataDirs } = await import('./data.js');
+    const files = {
+      'package.json': pkg({ dependencies: { express: '5', multer: '1' } }),
+      'src/server.js': "const upload = require('multer')({ dest: 'uploads/' });\nfs.mkdirSync(path.join(__dirname, '..', 'files'), { recursive: true });\nfs.mkdirSync('dist');\nconst x = { dest: '/tmp/x' };\n",
+    };
+    expect(nodeDataDirs(snapshotOf(files), undefined).map((d) => d.dir)).toEqual(['uploads', 'files']);
+    expect(nodeDataDirs(snapshotOf({ 'package.json': pkg({}), 'src/a.js': 'x' }), undefined)).toEqual([]);
   });
 });

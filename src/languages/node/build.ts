@@ -78,6 +78,33 @@ const BIN_PACKAGES: Readonly<Record<string, string[]>> = {
 };
 
 /** The packages the first program of a script comes from (node itself: none). */
+/**
+ * A script as the shell runs it at the end of its chain: `npm run typeorm -- migration:run`
+ * becomes the typeorm script's command with those arguments; env-cmd and dotenv-cli
+ * wrappers go (they read a .env file, which images don't have: the container's
+ * environment already holds the variables). `indirect` when the chain went
+ * through yarn/pnpm (not in the image) or a wrapper: then only the resolved
+ * command runs as it is meant to.
+ */
+export function resolveScript(scripts: Readonly<Record<string, string>>, name: string): { command: string; indirect: boolean } {
+  let command = scripts[name] ?? '';
+  let indirect = false;
+  for (let depth = 0; depth < 6; depth++) {
+    const unwrapped = command.replace(/^\s*(?:env-cmd(?:\s+(?:-f|--file|-e|--environments)\s+\S+|\s+--\S+)*|dotenv(?:\s+-[ecv]\s+\S+)*)\s+(?:--\s+)?/, '');
+    if (unwrapped !== command) {
+      indirect = true;
+      command = unwrapped;
+      continue;
+    }
+    const m = /^\s*(npm\s+run(?:-script)?|yarn(?:\s+run)?|pnpm(?:\s+run)?)\s+([\w:.@/-]+)(?:\s+--)?(.*)$/.exec(command);
+    const target = m?.[2];
+    if (!m || !target || scripts[target] === undefined) break;
+    if (!(m[1] as string).startsWith('npm')) indirect = true;
+    command = `${scripts[target]}${m[3] ?? ''}`;
+  }
+  return { command: command.trim(), indirect };
+}
+
 function scriptPackages(script: string): string[] {
   const words = script.trim().split(/\s+/).filter((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) && w !== 'cross-env' && w !== 'npx' && w !== 'dotenv' && w !== '--');
   const bin = words[0] ?? '';
@@ -131,6 +158,16 @@ export function prismaSchema(project: ProjectSnapshot, pkg: Record<string, unkno
 
 const MIGRATE_SCRIPTS = ['migrate:deploy', 'db:migrate:deploy', 'migrate', 'db:migrate', 'migration:run', 'migrations:run', 'typeorm:migrate', 'knex:migrate'];
 
+/** A migration script: `npm run <name>`, or the command it resolves to when its chain needs what the image lacks (yarn, env-cmd). */
+function scriptMigration(scripts: Readonly<Record<string, string>>, name: string, devOnly: (names: string[]) => string[]): NodeMigration {
+  const { command, indirect } = resolveScript(scripts, name);
+  return {
+    command: indirect ? ['npm', 'exec', '-c', command] : ['npm', 'run', name],
+    evidence: `package.json: the ${name} script${indirect ? ` (${command})` : ''}`,
+    devPackages: devOnly(scriptPackages(command)),
+  };
+}
+
 /** What the image needs to know about the app (a starter's package.json counts: the plan sees the folder with it). */
 export function nodeApp(project: ProjectSnapshot, fw: NodeFramework): NodeApp {
   const pkg = readJson(project, 'package.json');
@@ -154,7 +191,14 @@ export function nodeApp(project: ProjectSnapshot, fw: NodeFramework): NodeApp {
         devPackages: devOnly(['prisma']),
       }
     : undefined;
-  const migrateScript = prisma?.migrations ? undefined : MIGRATE_SCRIPTS.find((n) => scripts[n] && !/\b(make|generate|create|new|dev|rollback|revert|down)\b/.test(scripts[n] as string));
+  // Drizzle: migrations generated into the config's `out` folder (a journal there), applied by drizzle-kit.
+  const drizzleConfig = ['drizzle.config.ts', 'drizzle.config.js', 'drizzle.config.mjs', 'drizzle.config.cjs'].find((f) => project.read(f) !== undefined);
+  const drizzleOut = drizzleConfig ? (/\bout\s*:\s*["'`](?:\.\/)?([^"'`]+?)\/?["'`]/.exec(project.read(drizzleConfig) ?? '')?.[1] ?? 'drizzle') : undefined;
+  const drizzle: NodeMigration | undefined =
+    !migration && drizzleConfig && drizzleOut && project.read(`${drizzleOut}/meta/_journal.json`) !== undefined
+      ? { command: ['node_modules/.bin/drizzle-kit', 'migrate'], evidence: `${drizzleConfig}: migrations in ${drizzleOut}/`, devPackages: devOnly(['drizzle-kit']) }
+      : undefined;
+  const migrateScript = prisma?.migrations || drizzle ? undefined : MIGRATE_SCRIPTS.find((n) => scripts[n] && !/\b(make|generate|create|new|dev|rollback|revert|down)\b/.test(scripts[n] as string));
   return {
     scripts,
     ...(parsed && startName ? { start: { ...parsed, name: startName } } : {}),
@@ -165,7 +209,7 @@ export function nodeApp(project: ProjectSnapshot, fw: NodeFramework): NodeApp {
     ...(migrateScript ? { migrateScript } : {}),
     lifecycle,
     workers: nodeWorkers(project, scripts),
-    ...(migration ? { migration } : migrateScript ? { migration: { command: ['npm', 'run', migrateScript], evidence: `package.json: the ${migrateScript} script`, devPackages: devOnly(scriptPackages(scripts[migrateScript] as string)) } } : {}),
+    ...(migration ? { migration } : drizzle ? { migration: drizzle } : migrateScript ? { migration: scriptMigration(scripts, migrateScript, devOnly) } : {}),
   };
 }
 

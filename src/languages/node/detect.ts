@@ -146,6 +146,17 @@ function ormServices(project: ProjectSnapshot, pkg: Record<string, unknown>): Fi
   return out;
 }
 
+/** A listen() that binds localhost only: a host of 127.0.0.1/localhost, or Fastify's listen without a host (its default is localhost). */
+function localOnlyListen(text: string, framework: string): string | undefined {
+  const explicit = /\.listen\([^)]*["'`](localhost|127\.0\.0\.1)["'`]/.exec(text);
+  if (explicit) return `listen() binds ${explicit[1]}`;
+  if (framework === 'fastify') {
+    const call = /\.listen\(\s*\{([^}]*)\}/.exec(text);
+    if (call && !/\bhost\b/.test(call[1] as string)) return "Fastify's listen() has no host, and Fastify then listens on localhost";
+  }
+  return undefined;
+}
+
 /** The file a start script runs: node, nodemon, ts-node, tsx, bun, or fastify-cli's `fastify start FILE`. */
 export function scriptFile(script: string): { file: string; runner: string } | undefined {
   const s = parseStart(script);
@@ -324,7 +335,12 @@ export function detectNodeWith(frameworks: readonly NodeFramework[], project: Pr
     const health = healthRoute(routes);
     if (health) found.healthPath = { value: health.path, evidence: `${health.file}: a route for ${health.path}` };
     const env = nodeEnvReads(project, entry.source);
+    // Auth.js trusts the Host header only on hosts it knows (Vercel): in a container it needs telling.
+    const authjs = ['next-auth', '@auth/core', '@auth/express'].find((p) => deps[p] !== undefined);
+    if (authjs && !env.some((e) => e.key === 'AUTH_TRUST_HOST')) env.push({ key: 'AUTH_TRUST_HOST', evidence: `package.json: ${authjs} (behind Docker's port mapping, Auth.js must trust the Host header)`, value: 'true' });
     if (env.length) found.env = env;
+    const listen = entry.source ? localOnlyListen(project.read(entry.source) ?? '', fw.id) : undefined;
+    if (listen && entry.source) found.warnings.push(`${entry.source}: ${listen}: the app would answer only inside its container (the healthcheck and the published port reach it on the container's address); listen on 0.0.0.0, for example host: process.env.HOST ?? '0.0.0.0'`);
   } else {
     const others = Object.keys(OTHER_FRAMEWORKS).filter((p) => deps[p] !== undefined || record(pkg.devDependencies)[p] !== undefined);
     for (const p of others) found.warnings.push(`${OTHER_FRAMEWORKS[p]} found (package.json: ${p}): not a framework the generator writes for (${frameworks.map((f) => f.title).join(', ')})`);

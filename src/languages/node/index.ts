@@ -8,7 +8,7 @@ import { within, type ProjectSnapshot } from '../../core/project.js';
 import type { FieldError } from '../../core/validate.js';
 import { renderTemplate } from '../../core/render.js';
 import { parseJson } from '../../core/json.js';
-import { aptInstall, entryContext, execForm, healthUrl, humanList, readJson, shellQuote } from '../../core/toolkit.js';
+import { aptInstall, entryContext, execForm, humanList, readJson, shellQuote } from '../../core/toolkit.js';
 import { services } from '../../services/index.js';
 import { versions } from '../../versions.js';
 import { detectNodeWith } from './detect.js';
@@ -19,6 +19,7 @@ import { nestjs } from './frameworks/nestjs.js';
 import { nextjs } from './frameworks/nextjs.js';
 import { lifecycleScripts, nodeApp, startCommand, startEnv, type NodeApp } from './build.js';
 import { findWorkspace, type Workspace } from './workspace.js';
+import { nodeDataDirs } from './data.js';
 import { PACKAGE_MANAGERS, isYarnBerry, lockfiles, packageManager, type PackageManager, type PackageManagerEntry } from './package-managers.js';
 import { starterLockfile, starterPackageJson, starterPackages, starterServices } from './starter.js';
 
@@ -132,6 +133,9 @@ function plannedApp({ r, project, starter }: LanguagePlanInput): { app: NodeApp;
   return { app: m.devPackages.length ? { ...app, builds: true } : app, migrate, workers };
 }
 
+/** Packages that build a C++ addon with node-gyp when their prebuilt binary can't be downloaded or doesn't fit the Node.js version. */
+const NATIVE_ADDONS = ['bcrypt', 'argon2', 'sqlite3', 'better-sqlite3', 're2', 'isolated-vm', 'libxmljs2', 'zeromq'];
+
 /** The workspace the app is a member of (its lockfile above its folder); a starter is never one. */
 function workspaceOf(input: LanguagePlanInput): Workspace | undefined {
   // Next.js's standalone output traces a workspace differently (outputFileTracingRoot): not built this way yet.
@@ -215,7 +219,11 @@ export const node: LanguageProvider = {
   packageManagers: PACKAGE_MANAGERS,
   uid: 1000,
   // fetch is built into Node 18+: slim images have no curl or wget.
-  healthcheck: (url, anyResponse) => ['node', '-e', `fetch('${url}').then((r) => process.exit(${anyResponse ? 'r.status < 500' : 'r.ok'} ? 0 : 1), () => process.exit(1))`],
+  healthcheck: (port, path, anyResponse) => [
+    'node',
+    '-e',
+    `fetch('http://' + require('os').hostname() + ':${port}${path}').then((r) => process.exit(${anyResponse ? 'r.status < 500' : 'r.ok'} ? 0 : 1), () => process.exit(1))`,
+  ],
   dockerignore: [
     {
       comment: 'Dependencies and build output: the image installs and builds its own',
@@ -258,6 +266,12 @@ export const node: LanguageProvider = {
     return [...(migrate ? [migrate] : []), ...workers];
   },
 
+  dataPaths(input) {
+    const ws = workspaceOf(input);
+    const root = ws && ws.packageManager !== 'pnpm' ? `/app/${ws.app}` : '/app';
+    return nodeDataDirs(input.project, input.r.entrypoint).map((d) => ({ path: `${root}/${d.dir}`, evidence: d.evidence }));
+  },
+
   buildContext(input) {
     const ws = workspaceOf(input);
     if (!ws) return undefined;
@@ -283,9 +297,8 @@ export const node: LanguageProvider = {
     const pm = packageManager(pmOf(r), ws?.pin ?? toolVersion(r, project));
     const inApp = (command: string) => (ws ? `cd ${ws.app} && ${command}` : command);
     const next = fw.build.kind === 'nextjs';
-    const used = services.filter((s) => r.services.includes(s.id));
     // The variables a build that runs the app's code reads (next build, env validation): placeholders, never the secrets from .env.
-    const placeholders = !next && !runsAppCode(app.scripts.build ?? '') ? [] : used.flatMap((s) => s.env.filter((e) => e.secret && e.example).map((e) => `${e.key}=${e.example}`));
+    const placeholders = !next && !runsAppCode(app.scripts.build ?? '') ? [] : input.buildPlaceholders.map(([k, v]) => `${k}=${shellQuote(v)}`);
     const buildRun = (command: string, mounts: string[] = []) =>
       `RUN ${[...mounts.map((m) => `--mount=type=cache,target=${m}`)].join(' ')}${mounts.length ? ' \\\n    ' : ''}${placeholders.length ? `${placeholders.join(' ')} \\\n    ` : ''}${command}`;
     const steps = [
@@ -314,6 +327,10 @@ export const node: LanguageProvider = {
     ];
     const openssl = app.prisma ? [{ comment: 'Prisma\'s query engine needs OpenSSL', instruction: aptInstall(['openssl', 'ca-certificates']) }] : [];
     const hasFile = (f: string) => project.read(f) !== undefined;
+    const declared = { ...strings(readJson(input.project, 'package.json')?.dependencies), ...strings(readJson(input.project, 'package.json')?.optionalDependencies) };
+    const native = NATIVE_ADDONS.filter((n) => declared[n] !== undefined);
+    // No lockfile: the install resolves the ranges of package.json (COPY of a missing lockfile would stop the build).
+    const locked = hasFile(pm.lockfile);
     // package.json files whose own install scripts wait for the code: the app's (or the workspace root's and every member's).
     const lifecycleOf = (dir: string) => lifecycleScripts(strings(readJson(project, dir === '.' ? 'package.json' : `${dir}/package.json`)?.scripts)).names;
     const setAside = (ws ? ['.', ...ws.members.map((m) => m.dir)] : ['.']).map((dir) => ({ dir, names: lifecycleOf(dir) })).filter((s) => s.names.length > 0);
@@ -326,18 +343,21 @@ export const node: LanguageProvider = {
       baseImage: runtime.tag.replace('{version}', r.runtimeVersion),
       port: r.port,
       command: execForm(node.command(input)),
-      healthcheck: execForm(node.healthcheck(healthUrl(r), r.healthCheck === 'any-response')),
-      manifests: ['package.json', pm.lockfile, ...rootFiles].join(' '),
+      healthcheck: execForm(node.healthcheck(r.port, r.healthPath, r.healthCheck === 'any-response')),
+      manifests: ['package.json', ...(locked ? [pm.lockfile] : []), ...rootFiles].join(' '),
       extraManifests: [...folders.map((d) => `${d}/ ${d}/`), ...(ws ? ws.members.map((m) => `${m.dir}/package.json ${m.dir}/`) : [])],
       mounts: pm.caches.map((c) => `--mount=type=cache,target=${c}`).join(' '),
       deps: {
-        what: app.builds ? 'every package, exactly as locked (the build needs them)' : 'production packages only, exactly as locked',
+        what: `${app.builds ? 'every package' : 'production packages only'}${locked ? ', exactly as locked' : ''}${app.builds ? ' (the build needs them)' : ''}`,
         comment: setAside.length
           ? `The install scripts of ${humanList(setAside.map((s) => (s.dir === '.' ? 'package.json' : `${s.dir}/package.json`)))} need the code, which is not here yet: this stage's copies go without them${app.lifecycle.commands.length ? ' (the build stage runs what the image needs of them)' : ''}. The package cache stays in a cache mount, outside the image.`
           : 'The package cache stays in a cache mount, outside the image.',
+        setup: native.length
+          ? [{ comment: `${humanList(native)} compile${native.length > 1 ? '' : 's'} a native addon when no prebuilt binary fits: a compiler for this stage only`, instruction: aptInstall(['python3', 'make', 'g++']) }]
+          : [],
         install: [
           ...setAside.map((s) => `npm pkg delete ${s.names.map((n) => `scripts.${n}`).join(' ')}${s.dir === '.' ? '' : ` --prefix ${s.dir}`}`),
-          ws ? workspaceInstall(pm, ws) : app.builds ? pm.installAll : pm.installProd,
+          ws ? workspaceInstall(pm, ws) : locked ? (app.builds ? pm.installAll : pm.installProd) : app.builds ? pm.unlocked.all : pm.unlocked.prod,
         ],
         env: pm.env,
       },
@@ -362,6 +382,7 @@ export const node: LanguageProvider = {
       buildArgs: next ? nextPublicVars(project) : [],
       env: [['NODE_ENV', 'production'], ...(next ? [['NEXT_TELEMETRY_DISABLED', '1'], ['HOSTNAME', '0.0.0.0']] : []), ...startEnv(app), ['PORT', String(r.port)]],
       runtimeSetup: openssl,
+      dataDirs: nodeDataDirs(input.project, r.entrypoint),
     };
     return renderTemplate(templates, next ? 'node/Dockerfile.nextjs.ejs' : 'node/Dockerfile.ejs', view);
   },
@@ -380,7 +401,7 @@ export const node: LanguageProvider = {
     }
     if (ws) notes.push(`${r.app}/ is a member of the ${ws.root === '.' ? '' : `${ws.root}/ `}workspace: the image is built from ${ws.root === '.' ? 'the repository root' : `${ws.root}/`} with the workspace's lockfile, and holds the workspace packages ${ws.name} uses${ws.closure.length > 1 ? ` (${humanList(ws.closure.slice(0, -1).map((m) => m.name))})` : ''}. Adding a member to the workspace means running the generator again (the Dockerfile lists every member's package.json).`);
     else if (project.read(lockfiles[pm]) === undefined) {
-      notes.push(`No ${lockfiles[pm]} here: the image installs exactly what the lockfile pins, so run \`${pm} install\` once and commit the lockfile before building.`);
+      notes.push(`No ${lockfiles[pm]} here: the image installs with \`${pm} install\`, whatever versions package.json's ranges resolve to on the day it builds. Run \`${pm} install\` once and commit ${lockfiles[pm]}: the Dockerfile then installs exactly what it pins (run the generator again).`);
     }
     if (fw.build.kind === 'nextjs') {
       const config = ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs'].map((p) => project.read(p)).find((t) => t !== undefined);

@@ -15,6 +15,8 @@ export interface PackageManagerEntry {
   /** Install exactly as locked: production packages only, or everything (to build). The dependencies' build scripts (native addons) run. */
   installProd: string;
   installAll: string;
+  /** The same without a lockfile to follow (whatever resolves today). */
+  unlocked: { prod: string; all: string };
   /** Drop the dev dependencies from an installed tree (no install scripts run again). */
   prune: string;
   /** The command that runs the tool (`npm`, `npx --yes pnpm@10.x`, corepack's Yarn). */
@@ -46,6 +48,7 @@ export function packageManager(id: PackageManager, version?: string): PackageMan
         caches: ['/root/.npm'],
         env: [],
         installProd: 'npm ci --omit=dev --no-audit --no-fund',
+        unlocked: { prod: 'npm install --omit=dev --no-audit --no-fund', all: 'npm install --no-audit --no-fund' },
         installAll: 'npm ci --no-audit --no-fund',
         prune: 'npm prune --omit=dev --ignore-scripts --no-audit --no-fund',
         tool: 'npm',
@@ -60,6 +63,7 @@ export function packageManager(id: PackageManager, version?: string): PackageMan
         caches: ['/root/.npm', '/root/.local/share/pnpm/store'],
         env: [],
         installProd: `${tool} install --frozen-lockfile --prod`,
+        unlocked: { prod: `${tool} install --prod`, all: `${tool} install` },
         installAll: `${tool} install --frozen-lockfile`,
         prune: `${tool} prune --prod --ignore-scripts`,
         tool,
@@ -81,6 +85,7 @@ export function packageManager(id: PackageManager, version?: string): PackageMan
             ['COREPACK_NPM_REGISTRY', 'https://registry.npmjs.org'],
           ],
           installProd: `${tool} workspaces focus --all --production`,
+          unlocked: { prod: `${tool} workspaces focus --all --production`, all: `${tool} install` },
           installAll: `${tool} install --immutable`,
           // Nothing to build again: the packages that stay were built by the install.
           prune: `YARN_ENABLE_SCRIPTS=false ${tool} workspaces focus --all --production`,
@@ -96,6 +101,7 @@ export function packageManager(id: PackageManager, version?: string): PackageMan
         caches: ['/root/.npm', '/usr/local/share/.cache/yarn'],
         env: [],
         installProd: `${tool} install --frozen-lockfile --production --non-interactive`,
+        unlocked: { prod: `${tool} install --production --non-interactive`, all: `${tool} install --non-interactive` },
         installAll: `${tool} install --frozen-lockfile --non-interactive`,
         prune: `${tool} install --frozen-lockfile --production --non-interactive --ignore-scripts`,
         tool,

@@ -1,12 +1,12 @@
 import type { ResolvedAnswers } from '../../core/answers.js';
 import type { TemplateStore } from '../../core/render.js';
-import { services } from '../../services/index.js';
+import { services, starterServices as starterServicesFor } from '../../services/index.js';
 import { versions } from '../../versions.js';
 import type { NodeFramework } from './framework.js';
 
 /** The answers' services a Node starter app connects to (those with a Node client for starters), in catalogue order. */
 export function starterServices(r: Pick<ResolvedAnswers, 'services'>): string[] {
-  return services.filter((s) => r.services.includes(s.id) && (s.clients.node?.starter.length ?? 0) > 0).map((s) => s.id);
+  return starterServicesFor(r, 'node');
 }
 
 /** The npm packages a Node starter depends on, for its package.json and lockfile. */

@@ -8,6 +8,7 @@ import type { Finding, LanguageDetection } from '../../core/provider.js';
 import type { ProjectSnapshot } from '../../core/project.js';
 import { healthRoute } from '../../core/toolkit.js';
 import { pythonEnvReads } from './env.js';
+import { findCelery } from './processes.js';
 import { pickLine } from '../../core/version-range.js';
 import { versions } from '../../versions.js';
 import { PYTHON_LOCKFILES } from './install.js';
@@ -404,7 +405,12 @@ export function detectPythonWith(frameworks: readonly FrameworkSignals[], projec
     if (health) found.healthPath = { value: health.path, evidence: `${health.file}: a route for ${health.path}` };
     const entryFile = found.entrypoint ? moduleFile(project, found.entrypoint.value.split(':')[0] as string) : undefined;
     const named = framework.id === 'django' ? findDjango(project).settingsFiles : [];
-    const env = pythonEnvReads(project, [...named, ...(entryFile ? [entryFile] : [])]);
+    // The Celery app's module configures the broker (its URL, often from the environment with a default).
+    const celeryFile = findCelery(project)?.file;
+    const read = [...named, ...(entryFile ? [entryFile] : []), ...(celeryFile ? [celeryFile] : [])];
+    const more = read.filter((f) => !configFiles.includes(f) && !named.includes(f));
+    if (more.length) found.schemes = [...(found.schemes ?? []), ...schemesIn(project, more)];
+    const env = pythonEnvReads(project, read);
     if (env.length) found.env = env;
   }
   if (!found.port) {

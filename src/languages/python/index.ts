@@ -8,7 +8,7 @@ import type { ResolvedAnswers } from '../../core/answers.js';
 import type { LanguagePlanInput, LanguageProvider, ProviderFile } from '../../core/provider.js';
 import type { ProjectSnapshot } from '../../core/project.js';
 import { renderTemplate } from '../../core/render.js';
-import { aptInstall, entryContext, execForm, healthUrl } from '../../core/toolkit.js';
+import { aptInstall, entryContext, execForm } from '../../core/toolkit.js';
 import { versions } from '../../versions.js';
 import { detectPythonWith, djangoSettings, findDjango } from './detect.js';
 import type { PythonFramework } from './framework.js';
@@ -20,7 +20,8 @@ import { readManifests, type PythonManifests } from './manifests.js';
 import { moduleLayout } from './names.js';
 import { systemPackages } from './native.js';
 import { migration, workers } from './processes.js';
-import { services } from '../../services/index.js';
+import { pythonDataDirs } from './data.js';
+import { services, starterServices } from '../../services/index.js';
 import { SERVER_REQUIREMENTS, missingServer, serverRequirements, starterRequirements } from './requirements.js';
 
 export const pythonFrameworks: readonly PythonFramework[] = [fastapi, flask, django];
@@ -76,6 +77,15 @@ function collectstaticEnv(r: ResolvedAnswers): string[] {
   return [...fixed, ...more];
 }
 
+/** Where the app writes at run time, from its settings (Django's too) and entry module. */
+function dataDirsOf({ r, project, starter }: LanguagePlanInput): Array<{ dir: string; evidence: string }> {
+  if (starter) return [];
+  const fw = frameworkOf(r);
+  const settings = fw.id === 'django' ? findDjango(project).settingsFiles : [];
+  const entry = r.entrypoint.split(':')[0]?.split('.').join('/');
+  return pythonDataDirs(project, [...settings, ...(entry ? [`${entry}.py`, `${entry}/__init__.py`] : [])]);
+}
+
 function starterFiles({ r, templates }: LanguagePlanInput): ProviderFile[] {
   const fw = frameworkOf(r);
   const ctx = entryContext(r);
@@ -83,7 +93,8 @@ function starterFiles({ r, templates }: LanguagePlanInput): ProviderFile[] {
     name: r.name,
     port: r.port,
     healthPath: r.healthPath,
-    services: r.services,
+    // The services the starter connects to (and waits for); the others are in .env for the user's code.
+    services: starterServices(r, 'python'),
     postgres: r.services.includes('postgres'),
     redis: r.services.includes('redis'),
     ...fw.starter.view(ctx),
@@ -107,10 +118,12 @@ export const python: LanguageProvider = {
   packageManagers: PYTHON_INSTALLERS,
   uid: 10001,
   // urllib is in the standard library: slim images have no curl or wget.
-  healthcheck: (url, anyResponse) =>
-    anyResponse
-      ? ['python', '-c', `import sys, urllib.error, urllib.request\ntry:\n    urllib.request.urlopen('${url}', timeout=4)\nexcept urllib.error.HTTPError as e:\n    sys.exit(e.code >= 500)`]
-      : ['python', '-c', `import urllib.request; urllib.request.urlopen('${url}', timeout=4)`],
+  // Host: localhost, which Django's ALLOWED_HOSTS names (the container's host name is random).
+  healthcheck: (port, path, anyResponse) => [
+    'python',
+    '-c',
+    `import http.client, socket, sys\nc = http.client.HTTPConnection(socket.gethostname(), ${port}, timeout=4)\nc.request('GET', '${path}', headers={'Host': 'localhost'})\nsys.exit(0 if c.getresponse().status < ${anyResponse ? 500 : 400} else 1)`,
+  ],
   dockerignore: [
     {
       comment: 'Python caches, virtual environments and build output (the image makes its own)',
@@ -134,6 +147,8 @@ export const python: LanguageProvider = {
 
   command: ({ r }) => startCommand(r),
 
+  dataPaths: (input) => dataDirsOf(input).map((d) => ({ path: `/app/${d.dir}`, evidence: d.evidence })),
+
   dockerfile(input) {
     const { r, project, templates } = input;
     const fw = frameworkOf(r);
@@ -145,7 +160,16 @@ export const python: LanguageProvider = {
       ...(pythonPath ? ([['PYTHONPATH', pythonPath]] as Array<[string, string]>) : []),
       ...(dj?.settingsModule ? ([['DJANGO_SETTINGS_MODULE', dj.settingsModule]] as Array<[string, string]>) : []),
     ];
-    const finalSteps = dj?.staticRoot
+    const data = dataDirsOf(input);
+    const writable = data.length
+      ? [
+          {
+            comment: `The app writes here (${data.map((d) => d.evidence).join('; ')}): the only folders its user may write; compose mounts a volume on each`,
+            instruction: `RUN mkdir -p ${data.map((d) => d.dir).join(' ')} && chown ${python.uid}:${python.uid} ${data.map((d) => d.dir).join(' ')}`,
+          },
+        ]
+      : [];
+    const collected = dj?.staticRoot
       ? [
           {
             comment: 'Static files collected into the image (STATIC_ROOT). Placeholder settings: collecting them needs no real secret or database',
@@ -153,6 +177,7 @@ export const python: LanguageProvider = {
           },
         ]
       : [];
+    const finalSteps = [...collected, ...writable];
     const system = systemPackages(m.dependencies);
     const install = installView({ installer: installerOf(r), manifests: m, server: serverFor(input, m), buildable });
     if (system.build.length) install.setup.unshift({ comment: `A compiler and headers to build ${system.because.join(', ')} (the build stage only)`, instruction: aptInstall(system.build) });
@@ -169,7 +194,7 @@ export const python: LanguageProvider = {
       runtimeSetup,
       finalSteps,
       command: execForm(startCommand(r)),
-      healthcheck: execForm(python.healthcheck(healthUrl(r), r.healthCheck === 'any-response')),
+      healthcheck: execForm(python.healthcheck(r.port, r.healthPath, r.healthCheck === 'any-response')),
     });
   },
 
@@ -210,6 +235,12 @@ export const python: LanguageProvider = {
       notes.push('No requirements.txt, pyproject.toml or setup.py here: the image has nothing to install its dependencies from.');
     }
     const dj = frameworkOf(r).id === 'django' ? djangoSettings(project) : undefined;
+    if (dj && !services.some((sv) => sv.kind === 'database' && r.services.includes(sv.id))) {
+      const settings = findDjango(project).settingsFiles.find((f) => /django\.db\.backends\.sqlite3/.test(project.read(f) ?? ''));
+      if (settings) {
+        notes.push(`${settings} uses SQLite, and no database service is in the stack: the database file would sit in the image's read-only /app and vanish with the container. Add "postgres" to "services" (and read DATABASE_URL in the settings), or put the SQLite file on a volume.`);
+      }
+    }
     if (dj?.staticFiles && !dj.staticRoot) {
       notes.push("Django's STATIC_ROOT is not set, so static files (the admin's CSS, say) are not collected into the image: set STATIC_ROOT, and serve them with whitenoise or a web server.");
     }

@@ -9,6 +9,7 @@ import type { Process } from '../../core/provider.js';
 import type { ProjectSnapshot } from '../../core/project.js';
 import type { PythonFramework } from './framework.js';
 import type { PythonManifests } from './manifests.js';
+import { SKIPPED_FOLDERS } from '../../core/toolkit.js';
 import { moduleOf } from './detect.js';
 
 const has = (m: PythonManifests, name: string) => m.dependencies.some((d) => !d.dev && d.name === name);
@@ -29,7 +30,7 @@ export function migration(r: ResolvedAnswers, fw: PythonFramework, project: Proj
 const CELERY_FILES = ['celery.py', 'celery_app.py', 'make_celery.py', 'worker.py', 'tasks.py', '__init__.py', 'app.py', 'main.py'];
 /** `app = Celery(...)`, Flask's `celery_app = flask_app.extensions["celery"]`, and the make_celery()/celery_init_app() helpers. */
 const CELERY_APP = /^([A-Za-z_]\w*)\s*(?::\s*\w+\s*)?=\s*(?:Celery\(|[\w.]+\.extensions\[["']celery["']\]|make_celery\(|celery_init_app\()/m;
-const SKIP = new Set(['tests', 'test', 'docs', 'node_modules', 'venv', '.venv', 'migrations', 'static', 'templates']);
+const SKIP = new Set([...SKIPPED_FOLDERS, 'tests', 'test', 'docs', 'migrations', 'static', 'templates']);
 
 /** The Celery app as `celery -A` takes it (`proj.celery`, or `module:name` when the name is not app/celery), and the file. */
 export function findCelery(project: ProjectSnapshot): { target: string; file: string; text: string } | undefined {
