@@ -10,9 +10,10 @@ export async function unifiedDiff(path: string, current: string, next: string): 
 
 /**
  * Asks, file by file, what to do with each conflict: overwrite, skip, show the
- * diff first, or abort (undefined: nothing is written at all).
+ * diff first, or abort. 'abort' (chosen in the menu) and 'cancel' (Ctrl+C):
+ * nothing is written at all.
  */
-export async function resolveConflicts(io: CliIO, conflicts: readonly Change[]): Promise<Map<string, 'write' | 'skip'> | undefined> {
+export async function resolveConflicts(io: CliIO, conflicts: readonly Change[]): Promise<Map<string, 'write' | 'skip'> | 'abort' | 'cancel'> {
   const ask = io.ask ?? promptsAsk;
   const decisions = new Map<string, 'write' | 'skip'>();
   for (const c of conflicts) {
@@ -29,7 +30,8 @@ export async function resolveConflicts(io: CliIO, conflicts: readonly Change[]):
           { title: 'Abort: write nothing', value: 'abort' },
         ],
       });
-      if (choice === undefined || choice === 'abort') return undefined;
+      if (choice === undefined) return 'cancel';
+      if (choice === 'abort') return 'abort';
       if (choice === 'diff') {
         io.stdout(await unifiedDiff(c.file.path, c.current ?? '', c.file.content));
         continue;

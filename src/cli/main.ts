@@ -13,8 +13,9 @@ import { InputError, classify, detectAnswers, fields, generate, type Plan } from
 import { allImages } from '../core/images.js';
 import { conflictReport, invalidAnswers, starterMessage } from '../core/messages.js';
 import { readAnswersFile } from '../node/answers-file.js';
-import { fsSnapshot, writeAtomic, type FsLike } from '../node/fs-project.js';
+import { fsSnapshot, unwritable, writeAtomic, type FsLike } from '../node/fs-project.js';
 import { loadTemplates } from '../node/templates.js';
+import { nextSteps } from './summary.js';
 
 export const EXIT = { ok: 0, internal: 1, input: 2, conflict: 3, cancelled: 130 } as const;
 
@@ -125,10 +126,11 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
   if (fromFile) {
     answers = readAnswers(io.fs, path.resolve(io.cwd, opts.answers as string), opts.answers as string);
   } else if (opts.yes) {
-    answers = {};
+    // What `yo dockerize` stored (.yo-rc.json), so both front ends agree on a re-run; detection fills the rest.
+    answers = storedAnswers(project);
   } else if (io.interactive) {
     const { askAll } = await import('./prompts.js');
-    const asked = await askAll(io, project, folderName, opts.app);
+    const asked = await askAll(io, project, folderName, opts.app, storedAnswers(project));
     if (asked === undefined) {
       io.stderr('dockerize: cancelled, nothing written\n');
       return EXIT.cancelled;
@@ -140,6 +142,9 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
   if (opts.app !== undefined) answers = withApp(answers, opts.app);
 
   const plan = generate({ answers, project, templates: loadTemplates(), folderName });
+  // A folder (or a broken symlink) where a file goes: refused before anything is written.
+  const blocked = unwritable(io.fs, plan.files.map((f) => path.join(out, f.path)));
+  if (blocked.length) throw new InputError(blocked.map((b) => ({ pointer: '', file: path.relative(io.cwd, b.path) || b.path, message: b.why })));
   const changes = classify(plan.files, project);
   const conflicts = changes.filter((c) => c.status === 'conflict');
 
@@ -150,7 +155,11 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     else if (io.interactive && !unattended && !opts['dry-run']) {
       const { resolveConflicts } = await import('./conflicts.js');
       const resolved = await resolveConflicts(io, conflicts);
-      if (resolved === undefined) {
+      if (resolved === 'cancel') {
+        io.stderr('dockerize: cancelled, nothing written\n');
+        return EXIT.cancelled;
+      }
+      if (resolved === 'abort') {
         io.stderr('dockerize: aborted, nothing written\n');
         return EXIT.conflict;
       }
@@ -195,6 +204,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return EXIT.internal;
     }
   }
+  io.stdout(written.length ? `Written in ${out}:\n` : `Nothing changed in ${out}:\n`);
   for (const c of changes) {
     const d = decisions.get(c.file.path);
     const status = c.status === 'conflict' ? (d === 'write' ? 'overwrite' : 'skip') : c.status;
@@ -205,9 +215,27 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.stdout(`\n${starterMessage(plan)}\n`);
   }
   printNotes(io, plan.notes);
-  const where = out === path.resolve(io.cwd) ? '' : `cd ${JSON.stringify(opts.out ?? '.').slice(1, -1)} && `;
-  io.stdout(`\nNext: ${where}docker compose up --build   (see README.Docker.md)\n`);
+  io.stdout(`\n${nextSteps(plan, out === path.resolve(io.cwd) ? undefined : (opts.out as string)).join('\n')}\n`);
   return EXIT.ok;
+}
+
+/**
+ * The answers `yo dockerize` stored in .yo-rc.json (under "generator-dockerize"),
+ * each one its field's validator accepts; {} when there is none.
+ */
+export function storedAnswers(project: { read(p: string): string | undefined }): Record<string, unknown> {
+  const text = project.read('.yo-rc.json');
+  if (text === undefined) return {};
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  const stored = (doc as Record<string, unknown> | null)?.['generator-dockerize'];
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return {};
+  const all = stored as Record<string, unknown>;
+  return Object.fromEntries(fields.filter((f) => f.key !== '$schema' && all[f.key] !== undefined && f.validate(all[f.key], all as never) === undefined).map((f) => [f.key, all[f.key]]));
 }
 
 /** --app wins over the answers file's `app`. */

@@ -7,13 +7,17 @@ import { main } from './main.js';
  * Node's stream machinery, a visible share of a short run's start-up.
  */
 function writer(fd: number): (text: string) => void {
+  // Whoever reads the output may stop early (`dockerize --dry-run | head -1`): what follows is dropped, the run goes on.
+  let closed = false;
   return (text) => {
     const bytes = Buffer.from(text);
-    for (let done = 0; done < bytes.length; ) {
+    for (let done = 0; done < bytes.length && !closed; ) {
       try {
         done += fs.writeSync(fd, bytes, done);
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') closed = true;
+        else if (code !== 'EAGAIN') throw err;
       }
     }
   };

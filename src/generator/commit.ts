@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import nodePath from 'node:path';
 import stream from 'node:stream';
@@ -63,12 +64,28 @@ function createAtomicCommitTransform(): stream.Transform {
   });
 }
 
+/**
+ * forceYoFiles() (and the generator, for merged files) mark files `force`, so
+ * the conflicter reports a new .yo-rc.json as "force": a file not on disk yet
+ * is reported (and written) as `create`.
+ */
+function createNotForce(): stream.Transform {
+  return new stream.Transform({
+    objectMode: true,
+    transform(file: MemFile & { conflicter?: string }, _encoding, callback) {
+      if (file.conflicter === 'force' && !fs.existsSync(file.path)) file.conflicter = 'create';
+      callback(null, file);
+    },
+  });
+}
+
 /** Yeoman's own commit pipeline (yo-resolve, .yo-rc force, conflicter), with the atomic write stage. */
 export async function commitAtomically(env: CommitEnv): Promise<void> {
   await env.sharedFs.pipeline(
     { filter: (file: MemFile) => isFilePending(file as never) || file.path.endsWith('.yo-resolve') },
     createYoResolveTransform(),
     forceYoFiles(),
+    createNotForce(),
     createConflicterTransform(env.adapter as never, env.conflicterOptions as never),
     createAtomicCommitTransform(),
   );

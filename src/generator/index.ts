@@ -25,13 +25,71 @@ import { conflictReport, invalidAnswers, starterMessage } from '../core/messages
 import { readAnswersFile } from '../node/answers-file.js';
 import { fsSnapshot, type FsLike } from '../node/fs-project.js';
 import { loadTemplates } from '../node/templates.js';
+import { nextSteps } from '../cli/summary.js';
 import { commitAtomically, type CommitEnv } from './commit.js';
 
-type Options = BaseOptions & { answers?: string; app?: string; yes?: boolean; force?: boolean; skipExisting?: boolean; 'skip-existing'?: boolean };
+type Options = BaseOptions & {
+  answers?: string;
+  app?: string;
+  yes?: boolean;
+  force?: boolean;
+  skipExisting?: boolean;
+  'skip-existing'?: boolean;
+  askAnswered?: boolean;
+  'ask-answered'?: boolean;
+};
 
-/** An error `yo` turns into this exit code (2: bad input, 3: conflicts). */
-function failure(message: string, code: 2 | 3): Error {
+/** An error `yo` turns into this exit code (2: bad input, 3: conflicts or an aborted conflict menu, 130: Ctrl+C). */
+function failure(message: string, code: 2 | 3 | 130): Error {
   return Object.assign(new Error(message), { code });
+}
+
+/** Ctrl+C at an inquirer prompt (inquirer rejects with ExitPromptError: "User force closed the prompt"). */
+function isCancel(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError' || /force closed the prompt/i.test(err.message));
+}
+
+/**
+ * Gives an error its exit code and message in place: Yeoman's adapter has
+ * already handed this very object to the environment (it aborts the run with
+ * it), so `yo` reports it, not a new error thrown here.
+ */
+function recode(err: Error, message: string, code: 3 | 130): Error {
+  return Object.assign(err, { message, code });
+}
+
+/** Cancelled at a prompt (Ctrl+C) or an aborted conflict menu: exit 130 or 3 (1 is for bugs). */
+function asExit(err: unknown): unknown {
+  if (isCancel(err)) return recode(err as Error, 'cancelled, nothing written', 130);
+  if (err instanceof Error && /^Process aborted by (user|conflict)/.test(err.message)) {
+    return recode(err, `${err.message.replace(/^Process aborted by user$/, 'aborted in the conflict menu')}: nothing written`, 3);
+  }
+  return err;
+}
+
+function commitFailure(err: unknown): never {
+  throw asExit(err);
+}
+
+/**
+ * Ctrl+C in Yeoman's conflict menu: the adapter aborts the run with inquirer's
+ * error, and `yo` exits with 1 before the commit's rejection reaches this
+ * generator. At exit, that 1 becomes 130 when the run was aborted by a cancel.
+ */
+let watchedAdapter: { signal?: AbortSignal } | undefined;
+function exitCodeOnCancel(adapter: unknown): void {
+  if (!watchedAdapter) {
+    process.once('exit', () => {
+      const signal = watchedAdapter?.signal;
+      if (process.exitCode === 1 && signal?.aborted && isCancel(signal.reason)) process.exitCode = 130;
+    });
+  }
+  watchedAdapter = (adapter ?? {}) as { signal?: AbortSignal };
+}
+
+/** A checkbox's validate receives the selected choice objects (inquirer), or values (an answers file, tests): the values. */
+function choiceValues(value: unknown): unknown {
+  return Array.isArray(value) ? value.map((v) => (typeof v === 'object' && v !== null && 'value' in v ? (v as { value: unknown }).value : v)) : value;
 }
 
 const INQUIRER_TYPE = { text: 'input', number: 'number', select: 'select', multiselect: 'checkbox', confirm: 'confirm' } as const;
@@ -47,9 +105,10 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
       // No automatic `npm install` when a starter package.json is written: the image installs its own.
       customInstallTask: true,
       // Yeoman's commit (conflicter included), but every file is written atomically, and only once all conflicts are settled.
-      customCommitTask: () => commitAtomically(self.env as CommitEnv),
+      customCommitTask: () => commitAtomically(self.env as CommitEnv).catch(commitFailure),
     });
     self.env = this.env as unknown as CommitEnv;
+    exitCodeOnCancel((this.env as { adapter?: unknown }).adapter);
     this.answers = {};
     this.fromFile = false;
     this.plan = undefined;
@@ -57,6 +116,7 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
     this.option('skip-existing', { type: Boolean, description: 'Keep existing files that differ instead of failing (with --answers)' });
     this.option('yes', { type: Boolean, alias: 'y', description: 'Ask nothing: every answer detected (or defaulted)' });
     this.option('app', { type: String, description: 'The app folder inside the repository, for monorepos (default: the only app found)' });
+    this.option('ask-answered', { type: Boolean, description: 'Ask again the questions .yo-rc.json already answers (its answers are the defaults)' });
   }
 
   initializing(): void {
@@ -79,9 +139,17 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
     }
     const project = this._snapshot();
     const ctx = promptContext(project, nodePath.basename(this.destinationRoot()));
-    const questions = fields.filter((f) => f.prompt && stored[f.key] === undefined).map((f) => this._question(f, stored, ctx));
-    const asked = (await this.prompt(questions as never)) as Partial<Answers>;
-    this.answers = { ...stored, ...asked };
+    const askAnswered = Boolean(this.options.askAnswered ?? this.options['ask-answered']);
+    // --ask-answered: every question again, what .yo-rc.json holds as its default (but not --app's answer).
+    const given: Partial<Answers> = askAnswered ? (this.options.app ? { app: this.options.app } : {}) : stored;
+    const questions = fields.filter((f) => f.prompt && given[f.key] === undefined).map((f) => this._question(f, given, ctx, askAnswered ? stored : {}));
+    let asked: Partial<Answers>;
+    try {
+      asked = (await this.prompt(questions as never)) as Partial<Answers>;
+    } catch (err) {
+      throw asExit(err);
+    }
+    this.answers = { ...given, ...asked };
   }
 
   configuring(): void {
@@ -122,8 +190,8 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
       const path = this.destinationPath(c.file.path);
       this.fs.write(path, c.file.content);
       const stored = (this.fs as unknown as { store: { get(p: string): { conflicter?: string; stat?: { mode?: number } | null } } }).store.get(path);
-      // Merged files keep every user line: no need to ask before extending them.
-      if (c.file.kind === 'merged') stored.conflicter = 'force';
+      // Merged files keep every user line: no need to ask before extending them (a new one is reported as `create`).
+      if (c.file.kind === 'merged' && c.status !== 'create') stored.conflicter = 'force';
       // A new file holding secrets is readable by its owner only.
       if (c.file.sensitive && c.status === 'create') stored.stat = { ...(stored.stat ?? {}), mode: 0o100600 };
     }
@@ -131,11 +199,14 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
 
   end(): void {
     if (!this.plan) return;
-    for (const s of this.plan.sources.filter((x) => x.from === 'detected')) this.log(`Detected ${s.key}: ${JSON.stringify((this.plan.answers as unknown as Record<string, unknown>)[s.key])} (${s.evidence})`);
-    for (const w of this.plan.detection.warnings) this.log(`Warning: ${w}`);
-    if (this.plan.starter) this.log(starterMessage(this.plan));
-    for (const note of this.plan.notes) this.log(`Note: ${note}`);
-    this.log('\nNext: docker compose up --build   (see README.Docker.md)');
+    const plan = this.plan;
+    const detected = plan.sources.filter((x) => x.from === 'detected');
+    const value = (key: string) => JSON.stringify((plan.answers as unknown as Record<string, unknown>)[key]);
+    if (detected.length) this.log(`\nDetected:\n${detected.map((s) => `  ${s.key.padEnd(15)} ${value(s.key)}  (${s.evidence})`).join('\n')}`);
+    if (plan.detection.warnings.length) this.log(`\nWarnings:\n${plan.detection.warnings.map((w) => `  - ${w}`).join('\n')}`);
+    if (plan.starter) this.log(`\n${starterMessage(plan)}`);
+    if (plan.notes.length) this.log(`\nNotes:\n${plan.notes.map((n) => `  - ${n}`).join('\n')}`);
+    this.log(`\n${nextSteps(plan).join('\n')}`);
   }
 
   /** The destination folder as the core sees it, through Yeoman's in-memory file system. */
@@ -152,9 +223,10 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
     };
   }
 
-  private _question(f: Field, stored: Partial<Answers>, ctx: PromptContext): Record<string, unknown> {
+  private _question(f: Field, stored: Partial<Answers>, ctx: PromptContext, previous: Partial<Answers> = {}): Record<string, unknown> {
     const prompt = f.prompt!;
     const all = (soFar: Partial<Answers>) => ({ ...stored, ...soFar });
+    const defaultOf = (a: Partial<Answers>) => (previous[f.key] !== undefined ? previous[f.key] : f.default?.(a, ctx.facts(a)));
     return {
       type: INQUIRER_TYPE[prompt.type],
       name: f.key,
@@ -163,12 +235,12 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
         return evidence ? `${prompt.message} (found: ${evidence})` : prompt.message;
       },
       when: (soFar: Partial<Answers>) => (prompt.when ? prompt.when(all(soFar), ctx) : true),
-      default: (soFar: Partial<Answers>) => f.default?.(all(soFar), ctx.facts(all(soFar))),
+      default: (soFar: Partial<Answers>) => defaultOf(all(soFar)),
       ...(prompt.choices
         ? {
             choices: (soFar: Partial<Answers>) => {
               const facts = ctx.facts(all(soFar));
-              const initial = f.default?.(all(soFar), facts);
+              const initial = defaultOf(all(soFar));
               return prompt.choices!(all(soFar), facts).map((c) => ({
                 name: c.title,
                 value: c.value,
@@ -177,7 +249,7 @@ export default class DockerizeGenerator extends Generator<Partial<Answers>, Opti
             },
           }
         : {}),
-      validate: (value: unknown, soFar: Partial<Answers>) => f.validate(value, all(soFar)) ?? true,
+      validate: (value: unknown, soFar: Partial<Answers>) => f.validate(prompt.type === 'multiselect' ? choiceValues(value) : value, all(soFar)) ?? true,
     };
   }
 }

@@ -10,6 +10,9 @@ export interface FsLike {
   mkdirSync(path: string, options: { recursive: true }): unknown;
   statSync(path: string, options?: { throwIfNoEntry: false }): { isFile(): boolean; isDirectory(): boolean; mode: number; mtimeMs?: number } | undefined;
   readdirSync(path: string, options: { withFileTypes: true }): Array<{ name: string | { toString(): string }; isDirectory(): boolean; isSymbolicLink(): boolean }>;
+  /** Where a symlink leads (node:fs and memfs have it; a file system without symlinks may leave it out). */
+  realpathSync?(path: string): string | { toString(): string };
+  lstatSync?(path: string, options?: { throwIfNoEntry: false }): { isSymbolicLink(): boolean } | undefined;
 }
 
 function code(err: unknown): string | undefined {
@@ -48,8 +51,8 @@ export function fsSnapshot(fs: FsLike, root: string): ProjectSnapshot {
       try {
         // throwIfNoEntry: a missing file (most of them, on a first run) costs no exception.
         const stat = fs.statSync(full, { throwIfNoEntry: false });
-        if (!stat) return undefined;
-        if (!stat.isFile()) throw new Error(`${full} exists but is not a file`);
+        // A folder (or a device) where a file could be is no file: detection reads on; writing there is refused before anything is written (unwritable()).
+        if (!stat || !stat.isFile()) return undefined;
         return fs.readFileSync(full, 'utf8');
       } catch (err) {
         if (code(err) === 'ENOENT' || code(err) === 'ENOTDIR') return undefined;
@@ -69,7 +72,9 @@ export function newFileMode(sensitive: boolean | undefined): number {
  * folder, which then replaces the target in one rename. An interrupted run
  * leaves the old file or the new one, never half of either.
  */
-export function writeAtomic(fs: FsLike, path: string, content: string, sensitive?: boolean): void {
+export function writeAtomic(fs: FsLike, target: string, content: string, sensitive?: boolean): void {
+  // A symlink (a shared .env, say) stays the user's: the file it leads to is written, the link is kept.
+  const path = fs.lstatSync?.(target, { throwIfNoEntry: false })?.isSymbolicLink() && fs.realpathSync ? String(fs.realpathSync(target)) : target;
   fs.mkdirSync(nodePath.dirname(path), { recursive: true });
   const existing = fs.statSync(path, { throwIfNoEntry: false });
   const mode = existing ? existing.mode & 0o7777 : newFileMode(sensitive);
@@ -85,4 +90,19 @@ export function writeAtomic(fs: FsLike, path: string, content: string, sensitive
     }
     throw err;
   }
+}
+
+/**
+ * The paths of a plan that can't be written as files: a folder (or anything
+ * but a file) stands there, or a broken symlink (whose target is unknown to
+ * the user as much as to us). Checked before anything is written.
+ */
+export function unwritable(fs: FsLike, paths: readonly string[]): Array<{ path: string; why: string }> {
+  const out: Array<{ path: string; why: string }> = [];
+  for (const p of paths) {
+    const stat = fs.statSync(p, { throwIfNoEntry: false });
+    if (stat && !stat.isFile()) out.push({ path: p, why: stat.isDirectory() ? 'is a folder, where dockerize writes a file: rename or move it, then run again' : 'is not a regular file: move it, then run again' });
+    else if (!stat && fs.lstatSync?.(p, { throwIfNoEntry: false })?.isSymbolicLink()) out.push({ path: p, why: 'is a symlink to a file that does not exist: create the file it points to, or remove the link, then run again' });
+  }
+  return out;
 }

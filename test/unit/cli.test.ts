@@ -30,7 +30,8 @@ describe('dockerize --help, --version, --list-images', () => {
     const r = await cli(['--list-images']);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toEqual(expect.arrayContaining(['python:3.13-slim-trixie', 'node:24-trixie-slim', 'postgres:17-trixie', 'redis:8.6-trixie']));
-    for (const l of lines) expect(l).toMatch(/^[a-z0-9./-]+:[0-9][\w.-]*$/);
+    // distroless publishes no version tags, only :nonroot (and digests): its tag names the variant.
+    for (const l of lines) expect(l).toMatch(/^[a-z0-9./-]+:[0-9][\w.-]*$|^gcr\.io\/distroless\/[a-z]+-debian\d+:nonroot$/);
   });
 });
 
@@ -109,6 +110,14 @@ describe('bad input: exit 2, one clear message, nothing written, no stack trace'
     noStack(r.stderr);
     expect(r.stdout).toBe('');
     expect(r.files).toEqual(Object.fromEntries(Object.entries(files)));
+  });
+
+  it('a folder where a generated file goes: named, exit 2, nothing written', async () => {
+    const r = await cli(['--yes'], { '/work/package.json': '{"dependencies": {"express": "5"}}', '/work/index.js': '', '/work/.env.example/notes.txt': 'mine' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^dockerize: .*nothing written:\n {2}\.env\.example: is a folder, where dockerize writes a file: rename or move it, then run again\n$/);
+    noStack(r.stderr);
+    expect(Object.keys(r.files).sort()).toEqual(['/work/.env.example/notes.txt', '/work/index.js', '/work/package.json']);
   });
 
   it('an unreadable answers file', async () => {
@@ -233,6 +242,67 @@ describe('interactive questions', () => {
     expect(r.code).toBe(130);
     expect(r.files).toEqual({});
   });
+
+  it('Enter on an empty number field takes the default it shows', async () => {
+    const r = await cli([], {}, { interactive: true, answers: { name: 'x', language: 'python', framework: 'fastapi', port: '', deploy: ['swarm'], replicas: '' } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.asked.find((q) => q.name === 'port')?.initial).toBe(8000);
+    expect(r.files['/work/docker-stack.yml']).toMatch(/replicas: 2\b/);
+  });
+
+  it('a refused answer (an empty checkbox, two alternatives) is asked again at its prompt, never after the last question', async () => {
+    let deploys = 0;
+    let services = 0;
+    const r = await cli([], {}, {
+      interactive: true,
+      answers: {
+        name: 'x',
+        language: 'python',
+        framework: 'fastapi',
+        services: () => (services++ === 0 ? ['postgres', 'mysql'] : ['postgres']),
+        deploy: () => (deploys++ === 0 ? [] : ['compose']),
+      },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Services the app needs: "postgres" and "mysql" both give the app DATABASE_URL');
+    expect(r.stderr).toContain('Deployment targets: must be a non-empty list from: compose, swarm, kubernetes');
+    expect(r.asked.map((q) => q.name).filter((n) => n === 'services' || n === 'deploy')).toEqual(['services', 'services', 'deploy', 'deploy']);
+    // Asked again with the refused selection shown.
+    expect(r.asked.filter((q) => q.name === 'services')[1]?.choices?.filter((c) => c.selected).map((c) => c.value)).toEqual(['postgres', 'mysql']);
+  });
+
+  it('Ctrl+C in the conflict menu: exit 130, nothing written', async () => {
+    const before = { '/work/Dockerfile': 'FROM scratch\n' };
+    const r = await cli([], before, { interactive: true, answers: { name: 'shop-api', language: 'python', framework: 'flask', action: () => undefined } });
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('cancelled, nothing written');
+    expect(r.files).toEqual(before);
+  });
+
+  it("reads what `yo dockerize` stored in .yo-rc.json: the defaults in a terminal, the answers with --yes", async () => {
+    const yoRc = { '/work/.yo-rc.json': JSON.stringify({ 'generator-dockerize': { name: 'orders', language: 'python', framework: 'flask', services: ['redis'], port: 5001, deploy: 'bad' } }) };
+    const asked = await cli([], yoRc, { interactive: true });
+    expect(asked.code, asked.stderr).toBe(0);
+    const q = (name: string) => asked.asked.find((x) => x.name === name);
+    expect(q('framework')?.initial).toBe('flask');
+    expect(q('framework')?.message).toBe('Framework (found: .yo-rc.json)');
+    expect(q('port')?.initial).toBe(5001);
+    // An invalid stored answer is not offered.
+    expect(q('deploy')?.initial).toEqual(['compose']);
+    const yes = await cli(['--yes'], yoRc);
+    expect(yes.code, yes.stderr).toBe(0);
+    expect(yes.files['/work/README.Docker.md']).toMatch(/^# Running orders with Docker/);
+    expect(yes.files['/work/Dockerfile']).toMatch(/gunicorn/);
+    expect(Object.keys(parseYaml(yes.files['/work/docker-compose.yml']!).services).sort()).toEqual(['app', 'redis']);
+  });
+
+  it('ends with the next step, the folder shell-quoted, and the URL the app answers on', async () => {
+    const r = await cli(['--answers', 'answers.json', '--out', "my app's"], answers(ok));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Written in \/work\/my app's:$/m);
+    expect(r.stdout).toContain("\nNext: cd 'my app'\\''s' && docker compose up --build\nThen open http://localhost:8000 ");
+  });
 });
 
 describe('writing', () => {
@@ -332,7 +402,7 @@ describe('detection: --detect, --yes, --app, partial answers', () => {
   it('--detect in a folder with no app: exit 2, naming what it looked for', async () => {
     const r = await cli(['--detect'], { '/work/notes.txt': 'hi' });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^dockerize: invalid answers, nothing written:\n {2}answers\/language: no app found here \(looked for Python: pyproject\.toml, .*; Node\.js: package\.json\)/);
+    expect(r.stderr).toMatch(/^dockerize: invalid answers, nothing written:\n {2}answers\/language: no app found here \(looked for Python: pyproject\.toml, .*; Node\.js: package\.json; Go: go\.mod[;)]/);
     expect(r.stdout).toBe('');
   });
 

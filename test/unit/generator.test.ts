@@ -29,6 +29,43 @@ describe('yo dockerize (interactive)', () => {
     expect(stored).toMatchObject({ name: 'orders', language: 'node', framework: 'express', services: ['postgres'], port: 3000, runtimeVersion: '24' });
   });
 
+  it("checkbox validate gets inquirer's selected choice objects: checked as their values, at the prompt", async () => {
+    const seen: Record<string, unknown> = {};
+    const r = await run().withAnswers(
+      { name: 'orders', language: 'python', framework: 'fastapi', services: ['postgres', 'redis'], deploy: ['compose'] },
+      {
+        callback: (answer, { question, answers }) => {
+          const validate = (question as { validate?: (v: unknown, a: unknown) => unknown }).validate;
+          if (validate && Array.isArray(answer)) {
+            // What inquirer's checkbox hands validate: the selected choices, not their values.
+            const choices = (values: string[]) => values.map((value) => ({ value, name: value, checked: true }));
+            seen[question.name] = validate(choices(answer), answers);
+            seen[`${question.name}:empty`] = validate([], answers);
+            seen[`${question.name}:alternatives`] = validate(choices(['postgres', 'mysql']), answers);
+          }
+          return answer;
+        },
+      },
+    );
+    expect(seen.services).toBe(true);
+    expect(seen.deploy).toBe(true);
+    expect(seen['services:empty']).toBe(true);
+    expect(seen['services:alternatives']).toMatch(/"postgres" and "mysql" both give the app DATABASE_URL/);
+    expect(seen['deploy:empty']).toMatch(/^must be a non-empty list from: compose, swarm, kubernetes/);
+    r.assertFile('docker-compose.yml');
+  });
+
+  it('--ask-answered asks again what .yo-rc.json answers, with its answers as the defaults', async () => {
+    const r = await run()
+      .withOptions(opts({ askAnswered: true }))
+      .withYoRcConfig('generator-dockerize', { name: 'orders', language: 'python', framework: 'flask', services: ['redis'], port: 5001 })
+      .withAnswers({});
+    const q = (name: string) => r.askedQuestions.find((x) => x.name === name);
+    expect(q('framework')?.answer).toBe('flask');
+    expect(q('port')?.answer).toBe(5001);
+    expect(q('services')?.answer).toEqual(['redis']);
+  });
+
   it('offers the folder name as the project name and the framework port as default', async () => {
     const r = await run().withAnswers({ language: 'python', framework: 'django', services: [] });
     const stored = JSON.parse(read(r.cwd, '.yo-rc.json'))['generator-dockerize'];
@@ -132,7 +169,7 @@ describe('yo dockerize in a terminal, with existing files', () => {
 
   it("Yeoman's conflict menu: abort writes nothing at all", async () => {
     const ctx = run({ force: false }).withOptions(opts({ force: false })).withAnswers({ ...answers, action: 'abort' }).doInDir(existing);
-    await asTerminal(() => expect(ctx).rejects.toThrow('Process aborted by user'));
+    await asTerminal(() => expect(ctx).rejects.toMatchObject({ message: 'aborted in the conflict menu: nothing written', code: 3 }));
     expect(readdirSync(ctx.targetDirectory!).sort()).toEqual(['Dockerfile', 'app.py']);
     expect(readFileSync(join(ctx.targetDirectory!, 'Dockerfile'), 'utf8')).toBe('FROM scratch\n');
   });
