@@ -23,6 +23,28 @@ export const versions = {
       /** Lines still served for apps pinned to them, past their upstream end of life (the generated README says so). */
       endOfLife: { '20': '2026-04-30' },
     },
+    /** Go: the build stage's image (the final stage is distroless, below). */
+    go: {
+      tag: 'golang:{version}-trixie',
+      default: '1.24',
+      supported: ['1.24', '1.25'],
+    },
+    /** Rust: the build stage's image (the final stage is distroless cc, below). Lines with -slim-trixie tags. */
+    rust: {
+      tag: 'rust:{version}-slim-trixie',
+      default: '1.91',
+      supported: ['1.88', '1.89', '1.90', '1.91'],
+    },
+  },
+
+  /** Final-stage images of compiled languages: no shell, no package manager, a nonroot user (uid 65532). */
+  distroless: {
+    /** A static binary (CGO_ENABLED=0): CA certificates, tzdata, /etc/passwd and nothing else. */
+    static: 'gcr.io/distroless/static-debian12:nonroot',
+    /** A cgo binary: glibc too (built on bookworm, so its glibc is the one the binary was linked against). */
+    base: 'gcr.io/distroless/base-debian12:nonroot',
+    /** A Rust binary: glibc, libgcc_s and libssl; debian13 (trixie), the release the rust:*-trixie builder links against. */
+    cc: 'gcr.io/distroless/cc-debian13:nonroot',
   },
 
   /** Images for the backing services (pinned to a major or minor version, and a Debian release where the image is Debian-based). */
@@ -70,11 +92,23 @@ export const versions = {
     redis: '6.3.1',
   },
 
+  /**
+   * Crates of the Rust starter (Cargo requirements; it ships no Cargo.lock, so
+   * the first build resolves them). axum's range takes 0.8 from crates.io and
+   * 0.7 where only that is packaged (Debian): the starter's code builds on both.
+   */
+  rust: {
+    axum: '>=0.7, <0.9',
+    tokio: '1',
+  },
+
   /** Package managers installed in the dependency stage of Node images. */
   tools: {
     pnpm: '10.34.9',
     yarn: '1.22.22',
     corepack: '0.36.0',
+    /** bun, for projects whose lockfile is bun.lock (installed from the npm registry's `bun` package; the app runs on node). */
+    bun: '1.3.14',
     /** pnpm for the older lockfile formats (lockfileVersion 5.x: pnpm 7; 6.0: pnpm 8). */
     pnpm7: '7.33.7',
     pnpm8: '8.15.9',

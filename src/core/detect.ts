@@ -118,7 +118,7 @@ function mergeReads(examples: readonly EnvRead[], code: readonly EnvRead[]): Env
   for (const c of code) {
     const same = out.find((e) => e.key === c.key);
     if (!same) out.push({ ...c, inCode: true });
-    else Object.assign(same, { inCode: true, ...(c.value !== undefined ? { value: c.value } : {}), ...(c.hasDefault ? { hasDefault: true } : {}) });
+    else Object.assign(same, { inCode: true, ...(c.value !== undefined ? { value: c.value } : {}), ...(c.hasDefault ? { hasDefault: true } : {}), ...(c.defaultUrl ? { defaultUrl: c.defaultUrl } : {}) });
   }
   return out;
 }
@@ -127,11 +127,13 @@ function mergeReads(examples: readonly EnvRead[], code: readonly EnvRead[]): Env
 function servicesFromFiles(project: ProjectSnapshot, prefix: string): Array<{ id: string; evidence: string }> {
   const out: Array<{ id: string; evidence: string }> = [];
   const byScheme = (scheme: string) => recognisable.find((s) => s.urlSchemes.includes(scheme.toLowerCase()));
+  // A URL whose host is a service's name (what .env.example says after a run: mysql://...@mariadb) names that service; else its scheme does.
+  const byHost = (host: string | undefined) => (host ? services.find((s) => s.id === host.toLowerCase() && s.urlSchemes.length) : undefined);
   for (const file of ENV_EXAMPLES) {
     const text = project.read(file);
     if (text === undefined) continue;
-    for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*["']?([a-z][a-z0-9+.-]*):\/\//gim)) {
-      const s = byScheme(m[2] as string);
+    for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*["']?([a-z][a-z0-9+.-]*):\/\/(?:[^@\s"'/]*@)?([A-Za-z0-9.-]+)?/gim)) {
+      const s = byHost(m[3]) ?? byScheme(m[2] as string);
       if (s) out.push({ id: s.id, evidence: `${prefix}${file}: ${m[1]}=${m[2]}://...` });
     }
   }
@@ -149,10 +151,18 @@ function servicesFromFiles(project: ProjectSnapshot, prefix: string): Array<{ id
 }
 
 /** Which services a language's detection reveals: client packages, the provider's own findings, then URLs and images. */
-function servicesOf(root: ProjectSnapshot, app: string, provider: LanguageProvider, found: LanguageDetection): Map<ServiceRecognition, string> {
+function servicesOf(root: ProjectSnapshot, app: string, provider: LanguageProvider, found: LanguageDetection, dropped: string[]): Map<ServiceRecognition, string> {
   const hits = new Map<ServiceRecognition, string>();
+  // Two services that give the app the same URL (PostgreSQL/MySQL/MariaDB, Redis/Valkey) are alternatives: the first evidence wins (client packages come first).
+  const urlVar = (s: ServiceRecognition) => services.find((x) => x.id === s.id)?.urlVar;
   const add = (s: ServiceRecognition | undefined, evidence: string) => {
-    if (s && !hits.has(s)) hits.set(s, evidence);
+    if (!s || hits.has(s)) return;
+    const rival = [...hits.keys()].find((h) => urlVar(h) !== undefined && urlVar(h) === urlVar(s));
+    if (rival) {
+      if (services.some((x) => x.id === s.id)) dropped.push(`${s.title} found too (${evidence}), but ${rival.title} (${hits.get(rival)}) gives the app the same ${urlVar(s)}: the stack has ${rival.title}; set "services" to choose`);
+      return;
+    }
+    hits.set(s, evidence);
   };
   for (const pkg of found.packages) add(recognisable.find((s) => s.clients[provider.id]?.packages.includes(pkg.name)), pkg.evidence);
   for (const s of found.services ?? []) add(recognisable.find((x) => x.id === s.value), s.evidence);
@@ -237,7 +247,7 @@ export function detect(root: ProjectSnapshot, options: DetectOptions = {}): Dete
   take('port');
   take('healthPath');
 
-  const hits = servicesOf(root, app, provider, d);
+  const hits = servicesOf(root, app, provider, d, warnings);
   const generated = (s: ServiceRecognition) => services.some((x) => x.id === s.id);
   const supported = [...hits].filter(([s]) => generated(s)).sort(([a], [b]) => services.findIndex((x) => x.id === a.id) - services.findIndex((x) => x.id === b.id));
   out.services = supported.map(([s]) => s.id);

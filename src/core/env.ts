@@ -69,8 +69,11 @@ function appEnvSpecs(r: ResolvedAnswers, taken: ReadonlySet<string>): Array<{ sp
     const comment = `From ${read.evidence}`;
     let wired: EnvVarSpec | undefined;
     let service: string | undefined;
-    for (const s of used) {
-      wired = s.wire?.(key, read.example);
+    // The service the example's URL scheme names is asked first (CELERY_BROKER_URL=pyamqp://... is RabbitMQ's, though Redis also wires *_BROKER_URL).
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(read.example ?? read.defaultUrl ?? '')?.[1]?.toLowerCase();
+    const ordered = scheme ? [...used.filter((s) => s.urlSchemes.includes(scheme)), ...used.filter((s) => !s.urlSchemes.includes(scheme))] : used;
+    for (const s of ordered) {
+      wired = s.wire?.(key, read.example ?? read.defaultUrl);
       if (wired) {
         service = s.id;
         break;
@@ -112,7 +115,9 @@ export function appEnvNotes(r: ResolvedAnswers): string[] {
   // An app that finds a service by host name alone can't log in to one that requires a password.
   for (const s of servicesOf(r)) {
     const mine = wired.filter((w) => w.service === s.id);
-    if (mine.length && mine.every((w) => !w.spec.secret) && s.env.some((e) => e.secretLength)) {
+    // The service's own keys count too (an app reading MARIADB_PASSWORD has the password).
+    const readsOwnSecret = r.appEnv.some((a) => a.inCode && s.env.some((e) => e.key === a.key && (e.secret || e.secretLength)));
+    if (mine.length && mine.every((w) => !w.spec.secret) && !readsOwnSecret && s.env.some((e) => e.secretLength)) {
       notes.push(`The app reads ${humanList(mine.map((w) => w.spec.key))} but no password or URL for ${s.title}, which requires one here: give its client the password from .env (${s.env.find((e) => e.secretLength)?.key}), or read ${s.urlVar}.`);
     }
   }

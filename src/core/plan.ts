@@ -226,7 +226,7 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
   const secretPaths = files.filter((f) => f.sensitive).map((f) => f.path);
   add('.gitignore', 'merged', 'Keeps secrets (.env and the like) out of git', renderGitignore(wantedIgnores(r, writeStarter, secretPaths), root.read('.gitignore')));
   for (const f of provided) add(inApp(f.path), f.kind, f.purpose, f.content);
-  add('README.Docker.md', 'generated', 'How to build, run and reach the app, and where secrets live', renderReadme(r, fw.title, files, notes, processes, build, templates));
+  add('README.Docker.md', 'generated', 'How to build, run and reach the app, and where secrets live', renderReadme(r, fw.title, files, notes, processes, build, templates, provider.readme?.(languageInput)));
   const detection = facts.detected as Detection;
   return { answers: r, files, starter: writeStarter, notes, detection, processes, command: provider.command(languageInput), sources: sourcesOf(answers, r, detection) };
 }
@@ -266,7 +266,7 @@ function healthSentence(r: ResolvedAnswers): string {
   return `No health route was found in the app, so the health check calls ${url} and accepts\nany answer below 500: a stopped or crashing app fails it, a working one passes. To check\nmore (the database, say), add a route that answers 200 only when everything works and set\n\`healthPath\` in the answers to it.`;
 }
 
-function renderReadme(r: ResolvedAnswers, framework: string, files: readonly PlannedFile[], notes: readonly string[], processes: readonly Process[], build: BuildSpec, templates: TemplateStore): string {
+function renderReadme(r: ResolvedAnswers, framework: string, files: readonly PlannedFile[], notes: readonly string[], processes: readonly Process[], build: BuildSpec, templates: TemplateStore, image?: { image: string[]; shell: string | null }): string {
   // Starter files are left out: a re-run (when the app exists) must give the same README.
   const listed = files.filter((f) => f.kind !== 'starter').map((f) => ({ path: f.path, purpose: f.purpose }));
   listed.push({ path: 'README.Docker.md', purpose: 'This guide' });
@@ -276,6 +276,8 @@ function renderReadme(r: ResolvedAnswers, framework: string, files: readonly Pla
   return renderTemplate(templates, 'core/README.Docker.md.ejs', {
     name: r.name,
     framework,
+    // "an Express app", "a FastAPI app"
+    article: /^[aeiou]/i.test(framework) ? 'an' : 'a',
     serviceTitles: used.map((s) => s.title),
     serviceCommands: used.flatMap((s) => s.readme?.(ctx) ?? []),
     secretsNotes: used.flatMap((s) => (s.secretsNote ? [s.secretsNote] : [])),
@@ -290,6 +292,8 @@ function renderReadme(r: ResolvedAnswers, framework: string, files: readonly Pla
     context: build.dockerfile ? `-f ${build.context === '.' ? '' : `${build.context}/`}${build.dockerfile} ${build.context}` : build.context,
     servicesPrivate: used.length > 0 && !r.exposeServices,
     baseImage: provider.runtime.tag.replace('{version}', r.runtimeVersion),
+    // The provider's own account of its image, when the usual one does not fit (no shell, another final image).
+    image: image ?? null,
     notes,
     // Processes built from another stage are images of their own where images are pulled (Swarm, Kubernetes).
     stageImages: [...new Map(processes.flatMap((p) => (p.target ? [[p.target.stage, { stage: p.target.stage, image: processImage(r.image, p.target.stage), why: p.target.why }] as const] : []))).values()],

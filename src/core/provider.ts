@@ -120,6 +120,8 @@ export interface EnvRead {
   example?: string;
   /** The code has a default of its own: nothing needs to be set. */
   hasDefault?: boolean;
+  /** That default, when it is a URL in the code (`os.environ.get("BROKER_URL", "pyamqp://localhost")`): its scheme tells which service the variable is for. */
+  defaultUrl?: string;
   /** The code reads it (not only an example file). */
   inCode?: boolean;
   /** The value this project needs, when the provider knows better than a default (Django's hosts, joined the way the settings split them). */
@@ -235,6 +237,14 @@ export interface LanguageProvider {
   notes(input: LanguagePlanInput): string[];
   /** The app's migrations and workers, run from its own image. */
   processes?(input: LanguagePlanInput): Process[];
+  /**
+   * README.Docker.md's account of the image, when the usual one (one slim
+   * runtime image in every stage, a healthcheck run with that runtime, a shell
+   * to exec into) is not true of this language's images: the bullets of "How
+   * the image is built", and the command for a shell in the app's container
+   * (null: the image has none).
+   */
+  readme?(input: LanguagePlanInput): { image: string[]; shell: string | null };
   /** Said after a starter app was written, e.g. how to work on it outside Docker. */
   starterHint?: string;
   /** Image tags the provider can write besides its runtime images (for --list-images). */

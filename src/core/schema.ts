@@ -21,6 +21,8 @@ import {
   NAME_MAX,
   NAME_PATTERN,
   RESERVED_ENV_KEYS,
+  SYSTEM_ENV_KEYS,
+  COMPOSE_ENV_PATTERN,
 } from './validate.js';
 
 export const SCHEMA_ID = 'https://unpkg.com/generator-dockerize/schema/answers.schema.json';
@@ -73,7 +75,7 @@ export function answersSchema(): Json {
     env: {
       type: 'object',
       maxProperties: ENV_MAX_KEYS,
-      propertyNames: { pattern: ENV_KEY_PATTERN, not: { enum: [...RESERVED_ENV_KEYS] } },
+      propertyNames: { pattern: ENV_KEY_PATTERN, not: { anyOf: [{ enum: [...RESERVED_ENV_KEYS, ...Object.keys(SYSTEM_ENV_KEYS)] }, { pattern: COMPOSE_ENV_PATTERN }] } },
       additionalProperties: { type: 'string', maxLength: 4096, pattern: ENV_VALUE_PATTERN },
       default: {},
     },

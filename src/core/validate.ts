@@ -195,6 +195,21 @@ export const RESERVED_ENV_KEYS: readonly string[] = [
   ]),
 ];
 
+/** Keys the container's system or Compose itself own, with the reason given when answers set one. */
+export const SYSTEM_ENV_KEYS: Readonly<Record<string, string>> = {
+  PATH: "the image's own search path for programs: setting it in .env would hide the runtime",
+  HOME: "the app user's home folder, set by the image",
+  HOSTNAME: "the container's name, set by Docker (the healthcheck calls it)",
+  PWD: 'the working folder, set by the shell',
+  USER: 'the user the container runs as, set by the image',
+  SHELL: "the image's shell",
+  LD_PRELOAD: 'it would load a library into every process of the container',
+  LD_LIBRARY_PATH: "it would change which libraries the image's programs load",
+  HOST_PORT: 'the generator writes it (the port on your machine, when the app reads APP_PORT itself)',
+};
+/** Prefixes of the variables Compose reads from .env to configure itself (COMPOSE_PROJECT_NAME, COMPOSE_FILE, DOCKER_HOST). */
+export const COMPOSE_ENV_PATTERN = '^(COMPOSE|DOCKER)_';
+
 export const ENV_KEY_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
 export const ENV_MAX_KEYS = 100;
 
@@ -209,6 +224,8 @@ export function validateEnvEntries(value: unknown): { suffix: string; message: s
     const suffix = `/${escapePointer(key)}`;
     if (!isEnvKey(key)) return { suffix, message: `${show(key)} is not a variable name: use letters, digits and "_", not starting with a digit` };
     if (RESERVED_ENV_KEYS.includes(key)) return { suffix, message: `${key} is written by the generator itself; remove it from env` };
+    if (Object.hasOwn(SYSTEM_ENV_KEYS, key)) return { suffix, message: `${key} can't be set here: ${SYSTEM_ENV_KEYS[key]}; remove it from env` };
+    if (new RegExp(COMPOSE_ENV_PATTERN).test(key)) return { suffix, message: `${key} can't be set here: Compose reads COMPOSE_* and DOCKER_* from .env to configure itself, not for the app; remove it from env (or set it in your shell)` };
     if (typeof v !== 'string') return { suffix, message: `must be a string, not ${show(v)}` };
     if (v.length > 4096) return { suffix, message: 'is longer than 4096 characters' };
     if (formatEnvValue(v) === undefined) {
@@ -229,7 +246,7 @@ export const validateEnv: Validator = (value) => {
 // -- deploy, replicas, image ---------------------------------------------------
 
 export const validateDeploy: Validator = (value) => {
-  if (!Array.isArray(value) || value.length === 0) return `must be a non-empty list from: ${list(DEPLOY_TARGETS)}, not ${show(value)}`;
+  if (!Array.isArray(value) || value.length === 0) return `must be a non-empty list from: ${list(DEPLOY_TARGETS)}, not ${Array.isArray(value) ? 'an empty list' : show(value)}`;
   return itemsError(DEPLOY_TARGETS, value);
 };
 

@@ -4,7 +4,9 @@
  * and a line here; no core file changes.
  */
 import type { LanguageProvider } from '../core/provider.js';
+import { go } from './go/index.js';
 import { node } from './node/index.js';
 import { python } from './python/index.js';
+import { rust } from './rust/index.js';
 
-export const providers: readonly LanguageProvider[] = [python, node];
+export const providers: readonly LanguageProvider[] = [python, node, go, rust];

@@ -22,6 +22,7 @@ export const memcached: ServiceEntry = {
     python: { packages: ['pymemcache', 'python-memcached', 'pylibmc', 'aiomcache', 'django-pylibmc'], starter: [] },
     node: { packages: ['memjs', 'memcached', '@keyv/memcache'], starter: [] },
     go: { packages: ['github.com/bradfitz/gomemcache'], starter: [] },
+    rust: { packages: ['memcache', 'async-memcached'], starter: [] },
   },
   urlSchemes: ['memcached', 'memcache'],
   env: [

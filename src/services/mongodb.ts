@@ -26,6 +26,7 @@ export const mongodb: ServiceEntry = {
     python: { packages: ['pymongo', 'motor', 'beanie', 'mongoengine', 'odmantic', 'flask-pymongo', 'djongo'], starter: [] },
     node: { packages: ['mongodb', 'mongoose', '@typegoose/typegoose'], starter: [] },
     go: { packages: ['go.mongodb.org/mongo-driver', 'go.mongodb.org/mongo-driver/v2'], starter: [] },
+    rust: { packages: ['mongodb', 'wither'], starter: [] },
   },
   urlSchemes: ['mongodb', 'mongodb+srv'],
   env: [

@@ -12,6 +12,7 @@ export const mysql = mysqlFamily({
     python: { packages: ['mysqlclient', 'pymysql', 'aiomysql', 'mysql-connector-python', 'asyncmy'], starter: [] },
     node: { packages: ['mysql2', 'mysql', '@planetscale/database'], starter: [] },
     go: { packages: ['github.com/go-sql-driver/mysql', 'gorm.io/driver/mysql'], starter: [] },
+    rust: { packages: ['mysql', 'mysql-async', 'sqlx[mysql]', 'sqlx-mysql', 'diesel[mysql]', 'diesel-async[mysql]', 'sea-orm[sqlx-mysql]'], starter: [] },
   },
   urlSchemes: ['mysql', 'mysql+pymysql', 'mysql+mysqldb', 'mysql+aiomysql', 'mysql+asyncmy', 'mysql+mysqlconnector'],
   stems: ['MYSQL', 'DB', 'DATABASE'],

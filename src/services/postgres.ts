@@ -17,6 +17,10 @@ export const postgres: ServiceEntry = {
   clients: {
     python: { packages: ['psycopg', 'psycopg2', 'psycopg2-binary', 'psycopg-binary', 'psycopg-c', 'asyncpg', 'pg8000', 'aiopg'], starter: ['psycopg[binary]'] },
     node: { packages: ['pg', 'postgres', 'pg-promise', '@neondatabase/serverless', 'slonik', '@vercel/postgres'], starter: ['pg'] },
+    // Go: module paths from go.mod; the starter checks PostgreSQL with the standard library (net).
+    go: { packages: ['github.com/jackc/pgx/v5', 'github.com/jackc/pgx/v4', 'github.com/jackc/pgx', 'github.com/lib/pq', 'gorm.io/driver/postgres', 'github.com/go-pg/pg/v10', 'github.com/uptrace/bun/driver/pgdriver'], starter: ['net'] },
+    // Rust: crate names from Cargo.toml (`_` as `-`), a feature as crate[feature]; the starter checks PostgreSQL over tokio's TcpStream.
+    rust: { packages: ['sqlx[postgres]', 'sqlx-postgres', 'tokio-postgres', 'postgres', 'diesel[postgres]', 'diesel-async[postgres]', 'deadpool-postgres', 'bb8-postgres', 'sea-orm[sqlx-postgres]'], starter: ['tokio'] },
   },
   urlSchemes: ['postgres', 'postgresql', 'postgresql+asyncpg', 'postgresql+psycopg', 'postgresql+psycopg2', 'postgresql+pg8000', 'pgsql'],
   env: [

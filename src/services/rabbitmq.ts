@@ -23,6 +23,7 @@ export const rabbitmq: ServiceEntry = {
     python: { packages: ['pika', 'aio-pika', 'aiormq', 'kombu[librabbitmq]', 'librabbitmq', 'faststream[rabbit]'], starter: [] },
     node: { packages: ['amqplib', 'amqp-connection-manager', 'rascal', '@golevelup/nestjs-rabbitmq'], starter: [] },
     go: { packages: ['github.com/rabbitmq/amqp091-go', 'github.com/streadway/amqp'], starter: [] },
+    rust: { packages: ['lapin', 'amqprs', 'deadpool-lapin'], starter: [] },
   },
   urlSchemes: ['amqp', 'amqps', 'pyamqp'],
   env: [

@@ -18,6 +18,10 @@ export const redis: ServiceEntry = {
   clients: {
     python: { packages: ['redis', 'django-redis', 'rq', 'aioredis', 'arq', 'celery[redis]', 'flask-redis', 'django-rq', 'channels-redis', 'walrus'], starter: ['redis'] },
     node: { packages: ['redis', 'ioredis', '@redis/client', 'bullmq', 'bull', 'bee-queue', 'connect-redis', 'rate-limit-redis', 'cache-manager-redis-store', '@keyv/redis'], starter: ['redis'] },
+    // Go: module paths from go.mod; the starter checks Redis with the standard library (net).
+    go: { packages: ['github.com/redis/go-redis/v9', 'github.com/go-redis/redis/v8', 'github.com/go-redis/redis/v7', 'github.com/go-redis/redis', 'gopkg.in/redis.v5', 'github.com/gomodule/redigo', 'github.com/redis/rueidis', 'github.com/hibiken/asynq'], starter: ['net'] },
+    // Rust: crate names from Cargo.toml; the starter checks Redis over tokio's TcpStream.
+    rust: { packages: ['redis', 'deadpool-redis', 'fred', 'bb8-redis', 'mobc-redis', 'apalis-redis'], starter: ['tokio'] },
   },
   urlSchemes: ['redis', 'rediss'],
   env: [

@@ -62,7 +62,7 @@ const PART = {
   host: ['HOST', 'HOSTNAME', 'SERVER', 'ADDR', 'ADDRESS'],
   port: ['PORT'],
   user: ['USER', 'USERNAME'],
-  password: ['PASSWORD', 'PASS', 'PWD'],
+  password: ['PASSWORD', 'PASSWD', 'PASS', 'PWD', 'PSWD', 'PSWORD'],
   database: ['DB', 'NAME', 'DATABASE', 'DBNAME', 'DB_NAME'],
   engine: ['ENGINE', 'BACKEND'],
 } as const;

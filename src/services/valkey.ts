@@ -25,6 +25,7 @@ export const valkey: ServiceEntry = {
     python: { packages: ['valkey', 'valkey-glide'], starter: [] },
     node: { packages: ['iovalkey', '@valkey/valkey-glide'], starter: [] },
     go: { packages: ['github.com/valkey-io/valkey-go', 'github.com/valkey-io/valkey-glide/go'], starter: [] },
+    rust: { packages: ['valkey-glide'], starter: [] },
   },
   urlSchemes: ['valkey', 'valkeys'],
   env: [

@@ -13,6 +13,8 @@ import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { addRigShims, composeCommand, engineProblem, freePort, httpGet, must, run, waitFor } from './docker.js';
+import { goApps } from './go-apps.js';
+import { rustApps } from './rust-apps.js';
 import { nodeApps } from './node-apps.js';
 import { pythonApps, type App } from './python-apps.js';
 
@@ -46,7 +48,7 @@ describe.skipIf(unavailable !== undefined && !required)('real-shaped apps build,
     throw new Error(`e2e tier required but ${unavailable}`);
   });
 
-  describe.each(unavailable === undefined ? [...pythonApps, ...nodeApps] : [])('$id', (app) => {
+  describe.each(unavailable === undefined ? [...pythonApps, ...nodeApps, ...goApps, ...rustApps] : [])('$id', (app) => {
     it('dockerize --yes, then build, migrate, healthy, and its own route answers', async (ctx) => {
       const { dir, stdout } = await dockerizeApp(work, app);
       addRigShims(dir);

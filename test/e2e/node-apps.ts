@@ -23,6 +23,8 @@ const pnpmLock = (dir: string) =>
   must(run('npx', ['--yes', `pnpm@${versions.tools.pnpm}`, 'install', '--lockfile-only', '--ignore-scripts'], { cwd: dir, timeoutMs: 300_000 }), `pnpm install --lockfile-only in ${dir}`);
 const yarn1Lock = (dir: string) =>
   must(run('npx', ['--yes', `yarn@${versions.tools.yarn}`, 'install', '--ignore-scripts', '--non-interactive', '--no-progress'], { cwd: dir, timeoutMs: 300_000 }), `yarn install in ${dir}`);
+const bunLock = (dir: string) =>
+  must(run('npx', ['--yes', `bun@${versions.tools.bun}`, 'install', '--lockfile-only'], { cwd: dir, timeoutMs: 300_000 }), `bun install --lockfile-only in ${dir}`);
 const berryLock = (version: string) => (dir: string) =>
   must(
     run('npx', ['--yes', `corepack@${versions.tools.corepack}`, `yarn@${version}`, 'install', '--mode=update-lockfile'], {
@@ -491,5 +493,31 @@ export const nodeApps: NodeApp[] = [
     services: ['mongodb'],
     migrates: false,
     pullOnly: [versions.services.mongodb],
+  },
+  {
+    // Express installed with bun (bun.lock, a packageManager pin): bun installs in the image, node runs the app; a build script bundles nothing but must run.
+    id: 'node-express-bun',
+    files: {
+      'package.json': json({
+        name: 'quotes',
+        version: '1.0.0',
+        private: true,
+        packageManager: `bun@${versions.tools.bun}`,
+        scripts: { start: 'node server.js' },
+        dependencies: { express: '^4.21.2' },
+      }),
+      'server.js': lines(
+        "const express = require('express');",
+        '',
+        'const app = express();',
+        "app.get('/quote', (req, res) => res.json({ quote: 'keep it simple' }));",
+        'app.listen(process.env.PORT || 3000);',
+      ),
+    },
+    lock: bunLock,
+    route: '/quote',
+    expect: { quote: 'keep it simple' },
+    services: [],
+    migrates: false,
   },
 ];

@@ -5,7 +5,7 @@ import { formatEnvValue } from '../../src/core/dotenv.js';
 import type { Answers } from '../../src/core/index.js';
 import { FRAMEWORK_IDS, SERVICE_IDS, findFramework } from '../../src/core/registry.js';
 import { compatible } from './cases.js';
-import { RESERVED_ENV_KEYS } from '../../src/core/validate.js';
+import { validateEnvEntries } from '../../src/core/validate.js';
 import { PYTHON_KEYWORDS } from '../../src/languages/python/names.js';
 
 const lower = 'abcdefghijklmnopqrstuvwxyz';
@@ -40,6 +40,19 @@ function entrypointFor(id: string): fc.Arbitrary<string> {
       return nestFile;
     case 'nextjs':
       return fc.constant('server.js');
+    case 'nethttp':
+    case 'chi':
+    case 'gin':
+    case 'echo':
+    case 'fiber':
+      // A Go main package: the root, or a folder below it.
+      return fc.oneof(fc.constant('.'), fc.array(pathPart.filter((p) => /^[a-z0-9_-][a-z0-9._-]*$/.test(p)), { minLength: 1, maxLength: 2 }).map((p) => `./${p.join('/')}`));
+    case 'axum':
+    case 'actix-web':
+    case 'rocket':
+    case 'warp':
+      // A Rust binary target's name.
+      return pathPart.filter((p) => /^[A-Za-z0-9_][A-Za-z0-9_-]*$/.test(p));
     default:
       return nodeFile;
   }
@@ -57,7 +70,8 @@ export const nastyString = fc.oneof(
 const envKey = fc
   .tuple(chars(`ABCDEFGHIJKLMNOPQRSTUVWXYZ_`, 1, 1), chars(`ABCDEFGHIJKLMNOPQRSTUVWXYZ_${digits}`, 0, 10))
   .map(([a, b]) => a + b)
-  .filter((k) => !RESERVED_ENV_KEYS.includes(k));
+  // Keys the generator, the image or Compose own are refused (validate.test.ts shows which).
+  .filter((k) => validateEnvEntries({ [k]: 'x' }) === undefined);
 const envValue = nastyString.filter((v) => formatEnvValue(v) !== undefined && v.length <= 4096);
 
 const healthPath = fc.oneof(
@@ -147,7 +161,7 @@ const keyNames = ['app', 'name', 'language', 'framework', 'services', 'port', 'r
 export const invalidAnswers: fc.Arbitrary<unknown> = fc.oneof(
   fc.tuple(validAnswers, fc.constantFrom(...keyNames), badValue).map(([a, k, v]) => ({ ...a, [k]: v })),
   // A language that contradicts the framework.
-  fc.tuple(validAnswers, fc.constantFrom('python', 'node')).map(([a, language]) => ({ ...a, language })).filter((a) => findFramework(a.framework)?.provider.id !== a.language),
+  fc.tuple(validAnswers, fc.constantFrom('python', 'node', 'go', 'rust')).map(([a, language]) => ({ ...a, language })).filter((a) => findFramework(a.framework)?.provider.id !== a.language),
   fc.tuple(validAnswers, fc.constantFrom('porrt', 'framwork', 'service', 'Name', 'extra', 'version', '__proto__x')).map(([a, k]) => ({ ...a, [k]: 1 })),
 );
 

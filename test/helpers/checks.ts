@@ -90,9 +90,9 @@ const isToolInstall = (i: Instruction) => /\/opt\/(poetry|pipenv|pdm)\/bin\/pip 
 const isInstall = (i: Instruction) =>
   i.getKeyword() === 'RUN' &&
   !isToolInstall(i) &&
-  /\b(pip( --python \S+)? install|npm (ci|install)|yarn(@\S+)? (install|workspaces focus)|pnpm(@\S+)? install|uv sync|uv pip install|poetry install|pipenv install|pdm sync)\b/.test(text(i));
+  /\b(pip( --python \S+)? install|npm (ci|install)|yarn(@\S+)? (install|workspaces focus)|pnpm(@\S+)? install|uv sync|uv pip install|poetry install|pipenv install|pdm sync|go mod download|cargo build)\b/.test(text(i));
 /** Files that declare dependencies (what a build copies before installing). */
-const MANIFEST = /^(requirements[\w.-]*\.txt|requirements\/[\w.-]+\.txt|[\w./-]*\/?requirements[\w.-]*\.txt|pyproject\.toml|uv\.lock|poetry\.lock|pdm\.lock|Pipfile|Pipfile\.lock|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(\.yml)?|\.pnpmfile\.cjs)$/;
+const MANIFEST = /^(requirements[\w.-]*\.txt|requirements\/[\w.-]+\.txt|[\w./-]*\/?requirements[\w.-]*\.txt|pyproject\.toml|uv\.lock|poetry\.lock|pdm\.lock|Pipfile|Pipfile\.lock|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(\.yml)?|\.pnpmfile\.cjs|go\.mod|go\.sum|([\w.-]+\/)*Cargo\.(toml|lock))$/;
 const isManifestCopy = (i: Instruction) => {
   if (i.getKeyword() !== 'COPY' || /--from=/.test(text(i))) return false;
   const args = text(i).split(/\s+/);
@@ -102,7 +102,8 @@ const isManifestCopy = (i: Instruction) => {
 const isProjectInstall = (i: Instruction) => i.getKeyword() === 'RUN' && /pip --python \S+ install --disable-pip-version-check \.$/.test(text(i));
 const isDependencyCopy = (i: Instruction) => i.getKeyword() === 'COPY' && /--from=\S+ (\/opt\/venv|\/app\/node_modules) /.test(text(i));
 const isAppCopy = (i: Instruction) =>
-  i.getKeyword() === 'COPY' && (text(i) === '. .' || /^--from=(build|prod) \/app(\/\S+)? /.test(text(i)));
+  // Go: the binary the build stage compiled, into /app.
+  i.getKeyword() === 'COPY' && (text(i) === '. .' || /^--from=(build|prod) \/app(\/\S+)? /.test(text(i)) || /^--from=build \/out\/\S+ \/app\/\S+$/.test(text(i)));
 
 /** The recipe order, asserted per stage: FROM -> WORKDIR -> COPY manifests -> RUN install -> COPY app -> CMD. */
 export function checkDockerfileOrder(dockerfile: string): string[] {
@@ -160,6 +161,20 @@ export function checkDockerfile(plan: Plan): string[] {
     if (stageNames.has(s.image)) continue;
     const [repo, tag] = s.image.split(':');
     if (!tag || tag === 'latest') problems.push(`FROM ${s.image} is not pinned to a version tag`);
+    if (plan.answers.language === 'go') {
+      // Compiled: the official Go image (Debian) builds, distroless runs; no Alpine (musl) anywhere.
+      const isFinal = s === all[all.length - 1];
+      if (isFinal && !/^gcr\.io\/distroless\/(static|base)-debian\d+:nonroot$/.test(s.image)) problems.push(`final FROM ${s.image} is not distroless static or base, :nonroot`);
+      if (!isFinal && !/^golang:\d+\.\d+-(trixie|bookworm)$/.test(s.image)) problems.push(`FROM ${s.image} is not an official Debian Go image`);
+      continue;
+    }
+    if (plan.answers.language === 'rust') {
+      // Compiled: the official Rust image (Debian slim) builds, distroless cc of the same Debian release runs.
+      const isFinal = s === all[all.length - 1];
+      if (isFinal && s.image !== 'gcr.io/distroless/cc-debian13:nonroot') problems.push(`final FROM ${s.image} is not distroless cc-debian13:nonroot (the builder's trixie glibc)`);
+      if (!isFinal && !/^rust:\d+\.\d+-slim-trixie$/.test(s.image)) problems.push(`FROM ${s.image} is not an official Debian slim Rust image`);
+      continue;
+    }
     if (!/slim/.test(tag ?? '') || /alpine/.test(tag ?? '')) problems.push(`FROM ${s.image} is not a Debian slim image`);
     if (!['python', 'node'].includes(repo ?? '')) problems.push(`FROM ${s.image} is not an official runtime image`);
   }
@@ -195,6 +210,41 @@ export function checkDockerfile(plan: Plan): string[] {
   }
   if (plan.answers.language === 'python') {
     for (const v of ['PYTHONDONTWRITEBYTECODE=1', 'PYTHONUNBUFFERED=1']) if (!dockerfile.includes(v)) problems.push(`final stage lacks ${v}`);
+  }
+  if (plan.answers.language === 'go') {
+    const build = all.find((st) => st.name === 'build');
+    const compile = build?.instructions.find((i) => i.getKeyword() === 'RUN' && /\bgo build\b/.test(text(i)));
+    if (!compile) problems.push('no go build in the build stage');
+    else {
+      const t = text(compile);
+      if (!/--mount=type=cache,target=\/go\/pkg\/mod/.test(t) || !/--mount=type=cache,target=\/root\/\.cache\/go-build/.test(t)) problems.push('go build without the module and build cache mounts');
+      if (!/-trimpath/.test(t) || !/-ldflags="-s -w"/.test(t)) problems.push('go build without -trimpath -ldflags="-s -w"');
+      const cgo = /CGO_ENABLED=1/.test(t);
+      if (!cgo && !/CGO_ENABLED=0/.test(t)) problems.push('go build does not set CGO_ENABLED');
+      if (!cgo && !final.image.includes('/static-')) problems.push('a static binary on a final image other than distroless static');
+    }
+    const probe = final.instructions.find((i) => i.getKeyword() === 'COPY' && /healthcheck/.test(text(i)));
+    if (!probe) problems.push('the final stage lacks the health probe its HEALTHCHECK runs');
+  }
+  if (plan.answers.language === 'rust') {
+    // A dependency layer (stub sources, manifests only) before the code; the real build in a cache-mounted target/.
+    const deps = all.find((st) => st.name === 'deps');
+    const depsBuild = deps?.instructions.find((i) => i.getKeyword() === 'RUN' && /\bcargo build --release\b/.test(text(i)));
+    if (!deps || !depsBuild) problems.push('no deps stage that runs cargo build --release');
+    if (deps?.instructions.some((i) => i.getKeyword() === 'COPY' && text(i) === '. .')) problems.push('the deps stage copies the code');
+    const build = all.find((st) => st.name === 'build');
+    const compile = build?.instructions.find((i) => i.getKeyword() === 'RUN' && /\bcargo build --release\b/.test(text(i)));
+    if (!compile) problems.push('no cargo build --release in the build stage');
+    else {
+      const t = text(compile);
+      if (!/--mount=type=cache,target=\/usr\/local\/cargo\/registry/.test(t) || !/--mount=type=cache,[^ ]*target=\/app\/target/.test(t)) problems.push('cargo build without the registry and target cache mounts');
+      // The binary must leave the cache mount in the same RUN.
+      if (!new RegExp(`cp target/release/${plan.answers.entrypoint} /out/`).test(t)) problems.push('the binary is not copied out of the cache-mounted target/ in the same RUN');
+      const locked = plan.files.some((f) => f.path === 'Cargo.lock') || /--locked/.test(text(depsBuild ?? compile));
+      if (locked && !/--locked/.test(t)) problems.push('cargo build without --locked');
+    }
+    const probe = final.instructions.find((i) => i.getKeyword() === 'COPY' && /healthcheck/.test(text(i)));
+    if (!probe) problems.push('the final stage lacks the health probe its HEALTHCHECK runs');
   }
   if (plan.answers.language === 'node' && plan.answers.framework !== 'nextjs') {
     if (!/--omit=dev|--production|--prod\b/.test(dockerfile)) problems.push('no production-only install');

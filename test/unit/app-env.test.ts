@@ -129,3 +129,49 @@ describe("the app's own variables", () => {
     expect(envOf(plan({ ...files, 'main.js': "require('express')().listen(3000);\n" })).HOST_PORT).toBeUndefined();
   });
 });
+
+describe('what real apps showed (re-runs, brokers, layouts)', () => {
+  const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'x', scripts: { start: 'node index.js' }, dependencies: { express: '^4.21.2', ...deps } });
+
+  it('a re-run keeps MariaDB and Valkey: the written .env.example names them by host, not by the URL scheme they share with MySQL and Redis', () => {
+    const files = { 'package.json': pkg({ mariadb: '^3.4.0', iovalkey: '^0.3.1' }), 'index.js': 'require("express")().listen(3000);\n' };
+    const first = plan(files, { services: ['mariadb', 'valkey'] });
+    const again = { ...files, '.env.example': first.files.find((f) => f.path === '.env.example')!.content };
+    expect(detect(snapshotOf(again)).services).toEqual(['mariadb', 'valkey']);
+    expect(plan(again).answers.services).toEqual(['mariadb', 'valkey']);
+  });
+
+  it('two services for one URL: the client package wins over an example URL, with a warning', () => {
+    const d = detect(snapshotOf({ 'package.json': pkg({ mariadb: '^3.4.0' }), 'index.js': '', '.env.example': 'DATABASE_URL=mysql://u:p@localhost:3306/db\n' }));
+    expect(d.services).toEqual(['mariadb']);
+    expect(d.warnings.join('\n')).toMatch(/MySQL found too \(\.env\.example: DATABASE_URL=mysql:\/\/\.\.\.\), but MariaDB \(package\.json dependencies: mariadb \^3\.4\.0\) gives the app the same DATABASE_URL/);
+  });
+
+  it("a Celery broker whose code default is pyamqp:// goes to RabbitMQ, with that scheme, though Redis also wires *_BROKER_URL", () => {
+    const p = plan({
+      'requirements.txt': 'flask\ncelery\nredis\n',
+      'app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+      'jobs/worker/tasks.py': 'import os\nfrom celery import Celery\ncelery = Celery("jobs", broker=os.environ.get("CELERY_BROKER_URL", "pyamqp://guest@localhost//"), backend=os.environ.get("CELERY_RESULT_BACKEND", "redis://localhost:6379/0"))\n',
+    });
+    expect(p.answers.services).toEqual(['redis', 'rabbitmq']);
+    const env = envOf(p);
+    expect(env.CELERY_BROKER_URL).toMatch(/^pyamqp:\/\/[a-z_]+:[^@]+@rabbitmq:5672\//);
+    expect(env.CELERY_RESULT_BACKEND).toMatch(/^redis:\/\/default:[^@]+@redis:6379\/0$/);
+    // Two folders down, the Celery app still gets its worker.
+    expect(p.processes.map((x) => x.command.join(' '))).toContain('celery -A jobs.worker.tasks worker --loglevel=INFO');
+  });
+
+  it('reads env in the folders real apps keep beside their entry, wires *_PASSWD, and sees that an app reading MARIADB_PASSWORD has the password', () => {
+    const p = plan({
+      'package.json': pkg({ mysql2: '^3.12.0' }),
+      'index.js': 'require("./utils/db");\n',
+      'utils/db.js': 'module.exports = require("mysql2").createPool({ host: process.env.DB_HOST, user: process.env.DB_USER, password: process.env.DB_PASSWD, database: process.env.DB_NAME });\n',
+    });
+    const env = envOf(p);
+    expect(env.DB_HOST).toBe('mysql');
+    expect(env.DB_PASSWD).toBe(env.MYSQL_PASSWORD);
+    const m = plan({ 'package.json': pkg({ mariadb: '^3.4.0' }), 'index.js': 'const o = { host: process.env.MARIADB_HOST, password: process.env.MARIADB_PASSWORD };\n' });
+    expect(envOf(m).MARIADB_HOST).toBe('mariadb');
+    expect(m.notes.join('\n')).not.toMatch(/but no password or URL for MariaDB/);
+  });
+});

@@ -33,6 +33,9 @@ describe('schema/answers.schema.json', () => {
       { name: 'x', language: 'node', framework: 'nestjs', entrypoint: 'main.js' },
       { name: 'x', language: 'node', framework: 'nextjs', entrypoint: 'index.js' },
       { name: 'x', language: 'node', framework: 'express', env: { DATABASE_URL: 'x' } },
+      { name: 'x', language: 'node', framework: 'express', env: { PATH: '/x' } },
+      { name: 'x', language: 'node', framework: 'express', env: { COMPOSE_PROJECT_NAME: 'y' } },
+      { name: 'x', language: 'node', framework: 'express', services: ['postgres', 'mariadb'] },
       { name: 'x', language: 'node', framework: 'express', env: { A: 'it\'s "quoted"\n' } },
       { name: 'x', language: 'node', framework: 'express', porrt: 1 },
     ]) {

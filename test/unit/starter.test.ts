@@ -116,3 +116,16 @@ describe('the lockfile check', () => {
     expect(lockProblems(withAll)).toEqual(["Invalid: lock file's @swc/helpers@0.4.0 does not satisfy @swc/helpers@^0.5.15 (needed by node_modules/next)"]);
   });
 });
+
+// Go starters use only the standard library: `go vet` builds each one with no module to fetch (when Go is on this machine).
+const goCases = matrix.filter((c) => c.answers.language === 'go' && c.answers.framework === 'nethttp');
+const hasGo = spawnSync('go', ['version']).status === 0;
+
+describe.skipIf(!hasGo)('Go starters', () => {
+  it.each(goCases.map((c) => [c.name, c] as const))('%s: go vet passes', (_n, c) => {
+    const { dir } = writeOut(c);
+    const r = spawnSync('go', ['vet', './...'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GOFLAGS: '-mod=mod', GOPROXY: 'off', GOTOOLCHAIN: 'local' } });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});

@@ -51,7 +51,7 @@ describe('validateAnswers', () => {
   });
 
   it('lists the valid languages, frameworks and services', () => {
-    expect(errorsOf({ ...base, language: 'ruby' })).toContain('/language: must be one of: python, node, not "ruby"');
+    expect(errorsOf({ ...base, language: 'ruby' })).toContain('/language: must be one of: python, node, go, rust, not "ruby"');
     expect(errorsOf({ ...base, framework: 'rails' })).toEqual(['/framework: must be one of: fastapi, flask, django (the python frameworks), not "rails"']);
     const all = 'postgres, mysql, mariadb, mongodb, redis, valkey, memcached, rabbitmq';
     expect(errorsOf({ ...base, services: ['postgres', 'cassandra'] })).toEqual([`/services/1: must be one of: ${all}, not "cassandra"`]);
@@ -138,6 +138,11 @@ describe('validateAnswers', () => {
   it('checks env names, reserved names and values .env can hold', () => {
     expect(errorsOf({ ...base, env: { '1X': 'a' } })).toEqual(['/env/1X: "1X" is not a variable name: use letters, digits and "_", not starting with a digit']);
     expect(errorsOf({ ...base, env: { DATABASE_URL: 'x' } })).toEqual(['/env/DATABASE_URL: DATABASE_URL is written by the generator itself; remove it from env']);
+    // Keys the image, Docker or Compose own: refused with the reason, the same way by the schema.
+    expect(errorsOf({ ...base, env: { PATH: '/x' } })).toEqual(["/env/PATH: PATH can't be set here: the image's own search path for programs: setting it in .env would hide the runtime; remove it from env"]);
+    expect(errorsOf({ ...base, env: { COMPOSE_FILE: 'x.yml' } })[0]).toMatch(/^\/env\/COMPOSE_FILE: COMPOSE_FILE can't be set here: Compose reads COMPOSE_\* and DOCKER_\* from \.env to configure itself/);
+    expect(errorsOf({ ...base, env: { DOCKER_HOST: 'tcp://x' } })).toHaveLength(1);
+    expect(errorsOf({ ...base, env: { COMPOSER_HOME: '/x', MY_PATH: '/x' } })).toEqual([]);
     expect(errorsOf({ ...base, env: { A: 1 } })).toEqual(['/env/A: must be a string, not 1 (a number)']);
     expect(errorsOf({ ...base, env: { A: `it's "both"` } })[0]).toMatch(/^\/env\/A: can't be written to \.env/);
     expect(errorsOf({ ...base, env: { A: 'line\nbreak' } })[0]).toMatch(/^\/env\/A: can't be written/);
@@ -148,7 +153,8 @@ describe('validateAnswers', () => {
   it('checks packageManager, runtimeVersion, deploy, replicas and image', () => {
     expect(errorsOf({ ...base, packageManager: 'npm' })).toEqual(['/packageManager: must be one of: pip, uv, poetry, pipenv, pdm, not "npm"']);
     expect(errorsOf({ ...base, packageManager: 'uv' })).toEqual([]);
-    expect(errorsOf({ name: 'x', language: 'node', framework: 'express', packageManager: 'bun' })).toEqual(['/packageManager: must be one of: npm, yarn, pnpm, not "bun"']);
+    expect(errorsOf({ name: 'x', language: 'node', framework: 'express', packageManager: 'deno' })).toEqual(['/packageManager: must be one of: npm, yarn, pnpm, bun, not "deno"']);
+    expect(errorsOf({ name: 'x', language: 'node', framework: 'express', packageManager: 'bun' })).toEqual([]);
     expect(errorsOf({ ...base, runtimeVersion: '2.7' })).toEqual(['/runtimeVersion: must be one of: 3.11, 3.12, 3.13, 3.14 (supported python versions), given as a string, not "2.7"']);
     expect(errorsOf({ ...base, runtimeVersion: 3.12 })[0]).toMatch(/given as a string, not 3\.12 \(a number\)/);
     expect(errorsOf({ ...base, deploy: ['heroku'] })).toEqual(['/deploy/0: must be one of: compose, swarm, kubernetes, not "heroku"']);

@@ -69,6 +69,9 @@ function findPackageManager(project: ProjectSnapshot, pkg: Record<string, unknow
     }
   }
   if (!chosen) return { warnings };
+  if (chosen.manager === 'bun' && project.read('bun.lock') === undefined && project.read('bun.lockb') !== undefined) {
+    return { warnings, problem: 'bun.lockb is bun\'s old binary lockfile, which the image can\'t check against package.json: run `bun install --save-text-lockfile` (bun 1.2 and later write bun.lock), commit bun.lock, and run the generator again' };
+  }
   if (!(PACKAGE_MANAGERS as readonly string[]).includes(chosen.manager)) {
     return { warnings, problem: `${chosen.evidence} says ${chosen.manager}, which the generator doesn't install with yet; set "packageManager" to one of ${PACKAGE_MANAGERS.join(', ')} (and commit its lockfile)` };
   }

@@ -42,7 +42,7 @@ const pmOf = (r: ResolvedAnswers) => (r.packageManager ?? 'npm') as PackageManag
 function toolVersion(r: ResolvedAnswers, project: ProjectSnapshot): string | undefined {
   const pkg = readJson(project, 'package.json');
   const field = typeof pkg?.packageManager === 'string' ? pkg.packageManager : '';
-  const m = /^(npm|yarn|pnpm)@(\d+\.\d+\.\d+)/.exec(field);
+  const m = /^(npm|yarn|pnpm|bun)@(\d+\.\d+\.\d+)/.exec(field);
   if (m && m[1] === r.packageManager && r.packageManager !== 'npm') return m[2];
   if (r.packageManager === 'pnpm') {
     const format = /^lockfileVersion:\s*['"]?(\d+)/m.exec(project.read(lockfiles.pnpm) ?? '')?.[1];
@@ -343,6 +343,8 @@ export const node: LanguageProvider = {
       baseImage: runtime.tag.replace('{version}', r.runtimeVersion),
       port: r.port,
       command: execForm(node.command(input)),
+      // Said only when it is so: a custom command may start a shell or a process manager.
+      commandNote: r.command || node.command(input)[0] !== 'node' ? 'Exec form: the first program gets `docker stop`\'s SIGTERM (it must pass it on to the app if it is a shell or a wrapper).' : "Exec form: node receives `docker stop`'s SIGTERM itself (no shell or npm in between).",
       healthcheck: execForm(node.healthcheck(r.port, r.healthPath, r.healthCheck === 'any-response')),
       manifests: ['package.json', ...(locked ? [pm.lockfile] : []), ...rootFiles].join(' '),
       extraManifests: [...folders.map((d) => `${d}/ ${d}/`), ...(ws ? ws.members.map((m) => `${m.dir}/package.json ${m.dir}/`) : [])],
@@ -396,6 +398,10 @@ export const node: LanguageProvider = {
     const pm = pmOf(r);
     const fw = frameworkOf(r);
     const ws = workspaceOf(input);
+    const deps = { ...(readJson(project, 'package.json')?.dependencies as Record<string, unknown> | undefined) };
+    if (r.services.includes('mysql') && deps.mysql !== undefined && deps.mysql2 === undefined) {
+      notes.push("The app uses the `mysql` package, which can't log in with MySQL 8.4's default authentication (caching_sha2_password: ER_NOT_SUPPORTED_AUTH_MODE): switch to `mysql2` (the same API), or choose \"mariadb\" in the services.");
+    }
     if (!ws && fw.build.kind === 'nextjs' && r.app !== '.' && findWorkspace(input.repository, r.app)) {
       notes.push(`${r.app}/ is a Next.js app in a workspace, which the generator does not build from the workspace root yet: the image installs from ${r.app}/ alone, so it needs a lockfile there (or build it with your workspace tool's Docker recipe, such as \`turbo prune\`).`);
     }

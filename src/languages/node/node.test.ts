@@ -87,7 +87,10 @@ describe('detecting a Node.js app', () => {
     const newest = detect({ ...base, 'yarn.lock': '', 'package-lock.json': '{}' }, { 'yarn.lock': 1000, 'package-lock.json': 2000 });
     expect(newest?.packageManager).toEqual({ value: 'npm', evidence: 'package-lock.json (the newest lockfile)' });
     expect(newest?.warnings[0]).toBe('yarn.lock and package-lock.json are both here: using package-lock.json, the newest; delete the other, or set "packageManager" in package.json or the answers');
-    expect(detect({ ...base, 'bun.lock': '{}' })?.problems?.[0]?.key).toBe('packageManager');
+    expect(detect({ ...base, 'bun.lock': '{}' })?.packageManager).toEqual({ value: 'bun', evidence: 'bun.lock' });
+    const binary = detect({ ...base, 'bun.lockb': 'binary' })?.problems?.[0];
+    expect(binary?.key).toBe('packageManager');
+    expect(binary?.message).toMatch(/bun install --save-text-lockfile/);
   });
 
   it('reads the Node.js line from .nvmrc (versions and LTS names), .node-version, .tool-versions, volta and engines', () => {

@@ -1,7 +1,7 @@
 import { versions } from '../../versions.js';
 
 /** The Node package managers the answers may name. */
-export const PACKAGE_MANAGERS = ['npm', 'yarn', 'pnpm'] as const;
+export const PACKAGE_MANAGERS = ['npm', 'yarn', 'pnpm', 'bun'] as const;
 export type PackageManager = (typeof PACKAGE_MANAGERS)[number];
 
 /** How each Node package manager installs inside an image. */
@@ -28,7 +28,7 @@ export interface PackageManagerEntry {
 }
 
 /** The lockfile each package manager installs from, in detection order: the first one present wins. */
-export const lockfiles: Readonly<Record<PackageManager, string>> = { pnpm: 'pnpm-lock.yaml', yarn: 'yarn.lock', npm: 'package-lock.json' };
+export const lockfiles: Readonly<Record<PackageManager, string>> = { pnpm: 'pnpm-lock.yaml', yarn: 'yarn.lock', npm: 'package-lock.json', bun: 'bun.lock' };
 
 /** Yarn 2+ ("Berry") installs and prunes with other commands than Yarn 1. */
 export const isYarnBerry = (version: string) => Number(version.split('.')[0]) >= 2;
@@ -66,6 +66,24 @@ export function packageManager(id: PackageManager, version?: string): PackageMan
         unlocked: { prod: `${tool} install --prod`, all: `${tool} install` },
         installAll: `${tool} install --frozen-lockfile`,
         prune: `${tool} prune --prod --ignore-scripts`,
+        tool,
+        berry: false,
+        run: (s) => `${tool} run ${s}`,
+      };
+    }
+    case 'bun': {
+      // bun from the npm registry (its package carries the Linux binary): it installs what bun.lock pins, node runs the app.
+      const tool = `npx --yes bun@${version ?? versions.tools.bun}`;
+      return {
+        id,
+        lockfile: lockfiles[id],
+        caches: ['/root/.npm', '/root/.bun/install/cache'],
+        env: [],
+        installProd: `${tool} install --frozen-lockfile --production`,
+        unlocked: { prod: `${tool} install --production`, all: `${tool} install` },
+        installAll: `${tool} install --frozen-lockfile`,
+        // bun has no prune: the production tree is installed again, without running the build scripts twice.
+        prune: `rm -rf node_modules && ${tool} install --frozen-lockfile --production --ignore-scripts`,
         tool,
         berry: false,
         run: (s) => `${tool} run ${s}`,

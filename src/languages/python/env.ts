@@ -70,7 +70,11 @@ export function pythonEnvReads(project: ProjectSnapshot, named: readonly string[
   for (const file of configFiles(project, named)) {
     const text = project.read(file) ?? '';
     for (const f of settingsFields(text)) add({ key: f.key, evidence: `${file}: ${f.cls}`, ...(f.hasDefault ? { hasDefault: true } : {}) });
-    for (const m of text.matchAll(CALL)) add({ key: m[1] as string, evidence: file, ...(m[2] ? { hasDefault: true } : {}) });
+    for (const m of text.matchAll(CALL)) {
+      // A URL default names the service the variable is for (pyamqp:// is RabbitMQ's, redis:// Redis's).
+      const url = m[2] ? /^,\s*(?:default\s*=\s*)?["']([a-z][a-z0-9+.-]*:\/\/[^"']*)["']/.exec(text.slice((m.index ?? 0) + m[0].length - m[2].length))?.[1] : undefined;
+      add({ key: m[1] as string, evidence: file, ...(m[2] ? { hasDefault: true } : {}), ...(url ? { defaultUrl: url } : {}) });
+    }
     for (const m of text.matchAll(SUBSCRIPT)) add({ key: m[1] as string, evidence: file });
     const hosts = allowedHosts(text);
     if (hosts) add({ key: hosts.key, evidence: `${file}: ALLOWED_HOSTS`, value: hosts.value });

@@ -19,7 +19,7 @@ import { PYTHON_INSTALLERS, PYTHON_LOCKFILES, installView, type PythonInstaller 
 import { readManifests, type PythonManifests } from './manifests.js';
 import { moduleLayout } from './names.js';
 import { systemPackages } from './native.js';
-import { migration, workers } from './processes.js';
+import { findCelery, migration, workers } from './processes.js';
 import { pythonDataDirs } from './data.js';
 import { services, starterServices } from '../../services/index.js';
 import { SERVER_REQUIREMENTS, missingServer, serverRequirements, starterRequirements } from './requirements.js';
@@ -233,6 +233,9 @@ export const python: LanguageProvider = {
     }
     if (installer === 'pip' && !m.requirementsFile && !m.pyproject && project.read('setup.py') === undefined) {
       notes.push('No requirements.txt, pyproject.toml or setup.py here: the image has nothing to install its dependencies from.');
+    }
+    if (m.dependencies.some((d) => !d.dev && d.name === 'celery') && !findCelery(project)) {
+      notes.push('celery is a dependency, but no Celery app (`app = Celery(...)`) was found in the usual modules, so no worker runs: add one to docker-compose.yml from the app\'s image, with `command: ["celery", "-A", "<module>", "worker", "--loglevel=INFO"]`.');
     }
     const dj = frameworkOf(r).id === 'django' ? djangoSettings(project) : undefined;
     if (dj && !services.some((sv) => sv.kind === 'database' && r.services.includes(sv.id))) {

@@ -34,8 +34,11 @@ const SKIP = new Set([...SKIPPED_FOLDERS, 'tests', 'test', 'docs', 'migrations',
 
 /** The Celery app as `celery -A` takes it (`proj.celery`, or `module:name` when the name is not app/celery), and the file. */
 export function findCelery(project: ProjectSnapshot): { target: string; file: string; text: string } | undefined {
-  const dirs = ['', ...(project.list('') ?? []).filter((e) => e.endsWith('/') && !e.startsWith('.') && !SKIP.has(e.slice(0, -1))).map((e) => e.slice(0, -1))];
-  for (const d of [...dirs, ...(project.list('src') ?? []).filter((e) => e.endsWith('/')).map((e) => `src/${e.slice(0, -1)}`)]) {
+  const below = (dir: string) => (project.list(dir) ?? []).filter((e) => e.endsWith('/') && !e.startsWith('.') && !SKIP.has(e.slice(0, -1))).map((e) => (dir ? `${dir}/${e.slice(0, -1)}` : e.slice(0, -1)));
+  const top = below('');
+  // The root, its packages, then one level further down (app/celery_worker/tasks.py), a bounded walk.
+  const dirs = ['', ...top, ...top.flatMap(below)].slice(0, 200);
+  for (const d of dirs) {
     for (const name of CELERY_FILES) {
       const file = d ? `${d}/${name}` : name;
       const text = project.read(file);
