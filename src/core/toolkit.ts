@@ -75,3 +75,25 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.v
  * it our value), then HOST_PORT.
  */
 export const hostPortVar = (r: Pick<ResolvedAnswers, 'appEnv'>) => (r.appEnv.some((e) => e.key === 'APP_PORT' && e.inCode) ? 'HOST_PORT' : 'APP_PORT');
+
+/** The user distroless images run as ("nonroot"). */
+export const DISTROLESS_UID = 65532;
+
+/**
+ * README.Docker.md's lines for a binary on a distroless image: who runs it,
+ * the probe binary the HEALTHCHECK runs (`probe`: how the language's
+ * probe stage compiles it, and why it stays cached), how to debug without a shell, and the exec-form start.
+ */
+export function distrolessReadme(r: Pick<ResolvedAnswers, 'healthPath' | 'healthCheck' | 'port'>, finalImage: string, probe: string): string[] {
+  const debug = finalImage.replace(/:nonroot$/, ':debug-nonroot');
+  return [
+    `The app runs as distroless's nonroot user (uid ${DISTROLESS_UID}); the binary is owned by root.`,
+    `\`HEALTHCHECK\` runs \`/usr/local/bin/healthcheck\`, since the image has no shell, curl or runtime to check with:
+  ${probe}. It calls
+  \`${r.healthPath}\` on the container's own host name and passes on ${r.healthCheck === 'any-response' ? 'any answer below 500' : '2xx or 3xx'}. Compose and Swarm use it;
+  Kubernetes probes the route over HTTP itself.`,
+    `No shell to \`exec\` into: to debug, build with \`${debug}\` as the final image (busybox at
+  /busybox/sh), or \`docker compose exec app /usr/local/bin/healthcheck ${r.port} ${r.healthPath} 400\` to run the check by hand.`,
+    "The start command is in exec form, so the binary receives `docker stop`'s SIGTERM.",
+  ];
+}

@@ -9,7 +9,7 @@ import type { ResolvedAnswers } from '../../core/answers.js';
 import type { LanguageProvider } from '../../core/provider.js';
 import type { ProjectSnapshot } from '../../core/project.js';
 import { renderTemplate } from '../../core/render.js';
-import { entryContext, execForm, humanList } from '../../core/toolkit.js';
+import { DISTROLESS_UID, distrolessReadme, entryContext, execForm, humanList } from '../../core/toolkit.js';
 import { versions } from '../../versions.js';
 import { detectGoWith, goSources, importsOf, mainPackages, type GoSource } from './detect.js';
 import { binaryName, binaryPath, type GoFramework } from './framework.js';
@@ -32,7 +32,7 @@ function frameworkOf(r: Pick<ResolvedAnswers, 'framework'>): GoFramework {
 
 const runtime = versions.runtimes.go;
 /** distroless's nonroot user. */
-const UID = 65532;
+const UID = DISTROLESS_UID;
 
 /** Modules that need cgo (a C library linked in): the binary then needs glibc at run time. */
 const CGO_MODULES = ['github.com/mattn/go-sqlite3', 'github.com/confluentinc/confluent-kafka-go', 'github.com/confluentinc/confluent-kafka-go/v2', 'gopkg.in/gographics/imagick.v3', 'github.com/go-gl/glfw'];
@@ -142,7 +142,6 @@ export const go: LanguageProvider = {
     const cgo = view.cgo !== undefined;
     const builder = runtime.tag.replace('{version}', r.runtimeVersion).replace(/-trixie$/, cgo ? '-bookworm' : '-trixie');
     const final = cgo ? versions.distroless.base : versions.distroless.static;
-    const debug = final.replace(/:nonroot$/, ':debug-nonroot');
     return {
       image: [
         `Built with the official Go image (\`${builder}\`) and run on \`${final}\`:\n  the binary${cgo ? ', glibc' : ''}, CA certificates and tzdata; no shell, package manager or Go toolchain.`,
@@ -154,15 +153,11 @@ export const go: LanguageProvider = {
         cgo
           ? `CGO_ENABLED=1 (${view.cgo}), with -trimpath and -ldflags="-s -w" (no local paths, no symbol tables).`
           : 'CGO_ENABLED=0: a static binary, with -trimpath and -ldflags="-s -w" (no local paths, no symbol tables).',
-        `The app runs as distroless's nonroot user (uid ${UID}); the binary is owned by root.`,
-        `\`HEALTHCHECK\` runs \`/usr/local/bin/healthcheck\`, since the image has no shell, curl or runtime to check with:
-  a static probe (about 1.5 MB) that the Dockerfile's \`probe\` stage compiles from the standard library (nothing
-  is added to your repository; the stage depends on nothing of the app, so it stays cached). It calls
-  \`${r.healthPath}\` on the container's own host name and passes on ${r.healthCheck === 'any-response' ? 'any answer below 500' : '2xx or 3xx'}. Compose and Swarm use it;
-  Kubernetes probes the route over HTTP itself.`,
-        `No shell to \`exec\` into: to debug, build with \`${debug}\` as the final image (busybox at
-  /busybox/sh), or \`docker compose exec app /usr/local/bin/healthcheck ${r.port} ${r.healthPath} 400\` to run the check by hand.`,
-        "The start command is in exec form, so the binary receives `docker stop`'s SIGTERM.",
+        ...distrolessReadme(
+          r,
+          final,
+          "a static probe (about 1.5 MB) that the Dockerfile's `probe` stage compiles from the standard library (nothing\n  is added to your repository; the stage depends on nothing of the app, so it stays cached)",
+        ),
       ],
       shell: null,
     };

@@ -10,7 +10,7 @@ import type { ResolvedAnswers } from '../../core/answers.js';
 import type { LanguagePlanInput, LanguageProvider } from '../../core/provider.js';
 import { overlay, type ProjectSnapshot } from '../../core/project.js';
 import { renderTemplate } from '../../core/render.js';
-import { entryContext, execForm, humanList } from '../../core/toolkit.js';
+import { DISTROLESS_UID, distrolessReadme, entryContext, execForm, humanList } from '../../core/toolkit.js';
 import { versions } from '../../versions.js';
 import { packagesOf, readCargo, type CargoPackage, type CargoProject } from './cargo.js';
 import { detectRustWith, pickPackage, rustSources } from './detect.js';
@@ -32,7 +32,7 @@ function frameworkOf(r: Pick<ResolvedAnswers, 'framework'>): RustFramework {
 
 const runtime = versions.runtimes.rust;
 /** distroless's nonroot user. */
-const UID = 65532;
+const UID = DISTROLESS_UID;
 const FINAL = versions.distroless.cc;
 
 /** Folders a Rust app commonly reads from its working directory at run time (static files, templates read by Tera or Handlebars). */
@@ -162,7 +162,6 @@ export const rust: LanguageProvider = {
   readme(input) {
     const { r, project } = input;
     const view = input.starter ? starterView(input) : inspect(project, r.entrypoint);
-    const debug = FINAL.replace(/:nonroot$/, ':debug-nonroot');
     return {
       image: [
         `Built with the official Rust image (\`${builderImage(r)}\`), run on \`${FINAL}\`: the binary, glibc, libgcc and
@@ -176,15 +175,11 @@ export const rust: LanguageProvider = {
         view.locked
           ? '`cargo build --release --locked`: the versions are those of Cargo.lock, and the build stops if Cargo.toml no longer matches it.'
           : '`cargo build --release`: there is no Cargo.lock, so each uncached build resolves the newest matching versions. Commit Cargo.lock (run `cargo generate-lockfile`) for reproducible images; the Dockerfile then adds `--locked`.',
-        `The app runs as distroless's nonroot user (uid ${UID}); the binary is owned by root.`,
-        `\`HEALTHCHECK\` runs \`/usr/local/bin/healthcheck\`, since the image has no shell, curl or runtime to check with:
-  a small probe that the Dockerfile's \`probe\` stage compiles with rustc from the standard library (nothing is added to
-  your repository, no crate is fetched; the stage depends on nothing of the app, so it stays cached). It calls
-  \`${r.healthPath}\` on the container's own host name and passes on ${r.healthCheck === 'any-response' ? 'any answer below 500' : '2xx or 3xx'}. Compose and Swarm use it;
-  Kubernetes probes the route over HTTP itself.`,
-        `No shell to \`exec\` into: to debug, build with \`${debug}\` as the final image (busybox at
-  /busybox/sh), or \`docker compose exec app /usr/local/bin/healthcheck ${r.port} ${r.healthPath} 400\` to run the check by hand.`,
-        "The start command is in exec form, so the binary receives `docker stop`'s SIGTERM.",
+        ...distrolessReadme(
+          r,
+          FINAL,
+          "a small probe that the Dockerfile's `probe` stage compiles with rustc from the standard library (nothing is added to\n  your repository, no crate is fetched; the stage depends on nothing of the app, so it stays cached)",
+        ),
       ],
       shell: null,
     };
