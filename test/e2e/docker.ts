@@ -23,6 +23,18 @@ export function must(r: Run, what: string): Run {
   return r;
 }
 
+/**
+ * The uids of every process in a container, as the host sees them. Asked of the
+ * engine, not of the image: a distroless image has no `id` to exec, and `exec`
+ * would also show the exec's user rather than the one the app runs as.
+ */
+export function processUids(id: string): number[] {
+  const lines = must(run('docker', ['top', id, '-eo', 'uid,comm']), 'docker top').stdout.trim().split('\n').slice(1);
+  const uids = lines.map((l) => Number(l.trim().split(/\s+/)[0]));
+  if (!uids.length || uids.some((u) => !Number.isInteger(u))) throw new Error(`docker top ${id} printed no uids:\n${lines.join('\n')}`);
+  return uids;
+}
+
 /** Why no engine answers, or undefined when one does. */
 export function engineProblem(): string | undefined {
   const r = run('docker', ['info', '--format', '{{.ServerVersion}}'], { timeoutMs: 20_000 });

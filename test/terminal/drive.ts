@@ -26,6 +26,11 @@ function activeQuestion(history: string): { text: string; answered: number } | u
   return last < 0 ? undefined : { text: lines[last]!.slice(2), answered };
 }
 
+/** A question's title: its text before the default, hint or answer shown after it. */
+function title(text: string): string {
+  return text.split(/[(›]/)[0]!.trim().split(/\s+/).slice(0, 2).join(' ');
+}
+
 async function choose(s: Session, title: string): Promise<void> {
   for (let i = 0; i < 40; i++) {
     const pointed = s.screen().split('\n').find((l) => /^\s*❯/.test(l));
@@ -61,8 +66,11 @@ export async function drive(s: Session, script: Array<[string, Action]> = [], ti
     if (Date.now() > end) throw new Error(`timed out; asked so far: ${asked.join(' | ')}; the screen:\n${s.screen()}`);
     const history = s.history();
     const q = activeQuestion(history);
-    // A new question: more answered lines than when the last one was answered, or another text.
-    if (q && (q.answered !== answeredBefore || q.text !== seen)) {
+    // A new question: more answered lines than when the last one was answered, or another
+    // question's title. Only the title counts: a frame caught mid-redraw shows the same
+    // question with its default or typed answer after it ("Project name first"), and
+    // answering that again would send the Enter to the next question.
+    if (q && (q.answered !== answeredBefore || title(q.text) !== title(seen))) {
       await sleep(150); // let the prompt finish drawing its choices and listen for keys
       asked.push(q.text);
       answeredBefore = q.answered;
