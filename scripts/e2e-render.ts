@@ -10,6 +10,9 @@ import { loadTemplates } from '../src/node/templates.js';
 import { stacks, swarmStacks } from '../test/e2e/matrix.js';
 import { goApps } from '../test/e2e/go-apps.js';
 import { rustApps } from '../test/e2e/rust-apps.js';
+import { javaApps } from '../test/e2e/java-apps.js';
+import { rubyApps } from '../test/e2e/ruby-apps.js';
+import { phpApps } from '../test/e2e/php-apps.js';
 import { nodeApps } from '../test/e2e/node-apps.js';
 import { pythonApps } from '../test/e2e/python-apps.js';
 
@@ -25,7 +28,7 @@ for (const s of [...stacks, ...swarmStacks]) {
 }
 // The real-shaped apps: their own files (lock files pin what the images must hold) and what dockerize writes for them.
 // Apps whose images only a registry has (MongoDB) are left out: the rig can't seed them.
-for (const app of [...pythonApps, ...nodeApps, ...goApps, ...rustApps].filter((a) => !a.pullOnly?.length)) {
+for (const app of [...pythonApps, ...nodeApps, ...goApps, ...rustApps, ...rubyApps, ...phpApps, ...javaApps.filter((a) => !a.unavailable?.())].filter((a) => !a.pullOnly?.length)) {
   const project = snapshotOf(app.files);
   // The same choice the app's own dockerize flags make (only --app is used there).
   const at = app.args?.indexOf('--app') ?? -1;
@@ -36,4 +39,4 @@ for (const app of [...pythonApps, ...nodeApps, ...goApps, ...rustApps].filter((a
     writeFileSync(join(out, app.id, path), content);
   }
 }
-console.log(`rendered ${stacks.length + swarmStacks.length} stacks and ${pythonApps.length + nodeApps.length + goApps.length + rustApps.length} apps into ${out}`);
+console.log(`rendered ${stacks.length + swarmStacks.length} stacks and ${pythonApps.length + nodeApps.length + goApps.length + rustApps.length + rubyApps.length + phpApps.length} apps into ${out}`);

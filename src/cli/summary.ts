@@ -32,5 +32,7 @@ export function nextSteps(plan: Plan, dir?: string): string[] {
     const how = deploy.includes('kubernetes') ? 'build and push the image, then kubectl apply -k k8s/' : 'build and push the image, then docker stack deploy';
     return [`Next: ${how}   (the commands are in ${cd ? `${dir}/` : ''}README.Docker.md)`];
   }
-  return [`Next: ${cd}docker compose up --build`, `Then open http://localhost:${hostPort(plan)}   (more in README.Docker.md)`];
+  // The development setup: the same stack with live reload (docker-compose.override.yml).
+  const watch = plan.answers.dev ? ' --watch' : '';
+  return [`Next: ${cd}docker compose up --build${watch}`, `Then open http://localhost:${hostPort(plan)}   (more in README.Docker.md)`];
 }

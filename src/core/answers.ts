@@ -5,6 +5,10 @@ import type { EnvRead } from './provider.js';
 export const DEPLOY_TARGETS = ['compose', 'swarm', 'kubernetes'] as const;
 export type DeployTarget = (typeof DEPLOY_TARGETS)[number];
 
+/** CI services a workflow can be written for. */
+export const CI_TARGETS = ['github', 'gitlab'] as const;
+export type CiTarget = (typeof CI_TARGETS)[number];
+
 /**
  * The answers: what a user tells the generator, through prompts or a JSON
  * answers file. This one type is the contract for the prompts, the CLI, the
@@ -48,6 +52,10 @@ export interface Answers {
   replicas?: number;
   /** Image reference for Swarm and Kubernetes (pushed to a registry). Default: "<name>:latest". */
   image?: string;
+  /** Also write docker-compose.override.yml: the app with live reload, for `docker compose up --watch`. Default: false. */
+  dev?: boolean;
+  /** CI workflows to write that build the image, start the stack, and push the image to a registry. Default: none. */
+  ci?: CiTarget[];
 }
 
 /** What defaults depend on besides the answers: the folder's name and what detection found in it. */
@@ -88,4 +96,6 @@ export interface ResolvedAnswers {
   deploy: DeployTarget[];
   replicas: number;
   image: string;
+  dev: boolean;
+  ci: CiTarget[];
 }

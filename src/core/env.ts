@@ -3,7 +3,7 @@ import type { EnvVarSpec } from './provider.js';
 import { frameworkOf, servicesOf } from './registry.js';
 import { entryContext, hostPortVar, humanList } from './toolkit.js';
 import { mergeEnv, parseEnv, type EnvSection } from './dotenv.js';
-import { SECRET_ALPHABET, type RandomSource } from './secrets.js';
+import { BYTE_ALPHABET, SECRET_ALPHABET, type RandomSource } from './secrets.js';
 
 /** The variables of .env, grouped, in the order they are written. */
 export function envSpecs(r: ResolvedAnswers): Array<{ title: string; specs: readonly EnvVarSpec[] }> {
@@ -133,7 +133,7 @@ export function envValues(r: ResolvedAnswers, existing: string | undefined, rand
     for (const spec of group.specs) {
       let value = current.get(spec.key);
       if (value === undefined) {
-        if (spec.secretLength) value = random(spec.secretLength, SECRET_ALPHABET);
+        if (spec.secretLength) value = spec.secretBase64Prefix === undefined ? random(spec.secretLength, SECRET_ALPHABET) : `${spec.secretBase64Prefix}${btoa(random(spec.secretLength, BYTE_ALPHABET))}`;
         else value = spec.value?.(ctx, Object.fromEntries([...current, ...values])) ?? '';
       }
       values.set(spec.key, value);

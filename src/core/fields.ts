@@ -5,7 +5,7 @@
  * Defaults come from detection first (when it found the key for this language
  * and framework), then from the language and framework entries.
  */
-import { DEPLOY_TARGETS, type Answers, type ProjectFacts } from './answers.js';
+import { CI_TARGETS, DEPLOY_TARGETS, type Answers, type ProjectFacts } from './answers.js';
 import type { Detection } from './detect.js';
 import { LANGUAGE_IDS, SERVICE_IDS, findFramework, findProvider, frameworksOf, providers, services } from './registry.js';
 import { ALL_PACKAGE_MANAGERS, validators, type Validator } from './validate.js';
@@ -199,6 +199,32 @@ export const fields: readonly Field[] = [
     prompt: { type: 'text', message: 'Image to push and deploy (registry/name:tag)', when: (a) => orchestrated(a) },
     default: (a) => (typeof a.name === 'string' ? `${a.name}:latest` : undefined),
     validate: validators.image,
+  },
+  {
+    key: 'dev',
+    description:
+      'Also write docker-compose.override.yml, which docker compose merges by itself: the app with its framework\'s live reload, and `develop.watch` rules that copy a changed source file into the container and rebuild on a dependency change (`docker compose up --watch`). Default: false.',
+    prompt: {
+      type: 'confirm',
+      message: 'Also a development setup (live reload with docker compose up --watch)?',
+      when: (a) => !Array.isArray(a.deploy) || a.deploy.includes('compose'),
+    },
+    default: () => false,
+    validate: validators.dev,
+  },
+  {
+    key: 'ci',
+    description: `CI workflows to write, any of: ${CI_TARGETS.join(', ')}. Each builds the image with the registry as its cache, starts the stack and waits for it to be healthy, then pushes the image ("image", or the CI's own registry) on the default branch and on tags. Default: none.`,
+    prompt: {
+      type: 'multiselect',
+      message: 'CI workflow that builds, checks and pushes the image (none: Enter)',
+      choices: () => [
+        { value: 'github', title: 'GitHub Actions (.github/workflows/docker.yml)' },
+        { value: 'gitlab', title: 'GitLab CI (.gitlab-ci.yml)' },
+      ],
+    },
+    default: () => [],
+    validate: validators.ci,
   },
   {
     key: 'command',

@@ -1,5 +1,7 @@
 import type { Answers, ProjectFacts, ResolvedAnswers } from './answers.js';
+import { registryOf, renderGithubWorkflow, renderGitlabCi } from './ci.js';
 import { renderCompose } from './compose.js';
+import { devFileOf, devSummary, renderDevOverride, type DevSummary } from './dev.js';
 import type { Detection } from './detect.js';
 import { processImage, type BuildContext, type Process } from './provider.js';
 import type { BuildSpec } from './compose.js';
@@ -188,6 +190,7 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
     notes.push(`No health route was found in the app: the healthcheck accepts any HTTP answer below 500 from ${r.healthPath} (a stopped or crashing app fails it). Point it at a real one with "healthPath" in the answers (a route that answers 200 when the app and its services work).`);
   }
   const files: PlannedFile[] = [];
+  let devInfo: DevSummary | null = null;
   const inApp = (path: string) => (r.app === '.' ? path : `${r.app}/${path}`);
   const add = (path: string, kind: FileKind, purpose: string, content: string, sensitive = false) =>
     files.push({ path, kind, purpose, content, ...(sensitive ? { sensitive } : {}) });
@@ -202,6 +205,11 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
     // docker compose reads compose.yaml before docker-compose.yml: a compose file of the user's own keeps its name (a conflict, never a second file it would ignore).
     const composePath = COMPOSE_NAMES.find((f) => root.read(f) !== undefined) ?? 'docker-compose.yml';
     add(composePath, 'generated', `Runs ${humanList([...titles, ...processes.map((p) => p.name)])}: ports, healthchecks, volumes, start order`, renderCompose(r, processes, build));
+    if (r.dev) {
+      const dev = provider.dev?.(languageInput);
+      add(devFileOf(composePath), 'generated', dev ? `Development: the app with ${dev.reload}, each changed file copied in (docker compose up --watch)` : 'Development: docker compose up --watch rebuilds the app on each change', renderDevOverride(r, dev, processes, build, composePath, provider.healthcheck(r.port, r.healthPath, r.healthCheck === 'any-response')));
+      devInfo = devSummary(dev, composePath);
+    }
   }
   const existingEnv = root.read('.env');
   const values = envValues(r, existingEnv, random);
@@ -223,10 +231,38 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
       add(f.path, f.secrets ? 'merged' : 'generated', f.purpose, f.content, f.secrets);
     }
   }
+  if (r.ci.length) {
+    // CI has no .env (it is never committed): the workflow writes one, with a fresh random value where each secret goes.
+    const made: Array<{ token: string; length: number }> = [];
+    const ciValues = envValues(r, undefined, (length) => {
+      // As long as the secret it stands for: a key that is raw bytes, base64-encoded, decodes to the length the app checks.
+      const token = `DOCKERIZECISECRET${made.length + 1}X`.padEnd(length, 'X');
+      made.push({ token, length });
+      return token;
+    });
+    const lines = renderEnv(r, undefined, ciValues).split('\n').filter((l) => l && !l.startsWith('#'));
+    const text = lines.join('\n');
+    // A secret written as made, or base64-encoded (an APP_KEY): each gets a fresh value of its kind on the runner.
+    const tokens = made.flatMap(({ token, length }) =>
+      text.includes(token) ? [{ token, random: 'openssl rand -hex 24' }] : text.includes(btoa(token)) ? [{ token: btoa(token), random: `openssl rand -base64 ${length}` }] : [],
+    );
+    const ciEnv = { lines, tokens };
+    const ours = (path: string) => root.read(path)?.includes('written by generator-dockerize') ?? true;
+    if (r.ci.includes('github')) {
+      // A workflow of the user's own under our name keeps it: ours goes beside it.
+      const path = ours('.github/workflows/docker.yml') ? '.github/workflows/docker.yml' : '.github/workflows/docker-image.yml';
+      if (path !== '.github/workflows/docker.yml') notes.push(`.github/workflows/docker.yml is a workflow of your own, so it is kept: the image workflow is ${path}.`);
+      add(path, 'generated', 'GitHub Actions: build the image, start the stack and wait for healthy, push on the default branch and tags', renderGithubWorkflow(r, build, ciEnv));
+    }
+    if (r.ci.includes('gitlab')) {
+      if (!ours('.gitlab-ci.yml')) throw new InputError([{ pointer: '/ci', message: '.gitlab-ci.yml is a pipeline of your own, and GitLab reads only that one file: it is never replaced, so leave "gitlab" out of "ci" (or move your pipeline aside and run again)' }]);
+      add('.gitlab-ci.yml', 'generated', 'GitLab CI: build the image, start the stack and wait for healthy, push on the default branch and tags', renderGitlabCi(r, build, ciEnv));
+    }
+  }
   const secretPaths = files.filter((f) => f.sensitive).map((f) => f.path);
   add('.gitignore', 'merged', 'Keeps secrets (.env and the like) out of git', renderGitignore(wantedIgnores(r, writeStarter, secretPaths), root.read('.gitignore')));
   for (const f of provided) add(inApp(f.path), f.kind, f.purpose, f.content);
-  add('README.Docker.md', 'generated', 'How to build, run and reach the app, and where secrets live', renderReadme(r, fw.title, files, notes, processes, build, templates, provider.readme?.(languageInput)));
+  add('README.Docker.md', 'generated', 'How to build, run and reach the app, and where secrets live', renderReadme(r, fw.title, files, notes, processes, build, templates, provider.readme?.(languageInput), devInfo));
   const detection = facts.detected as Detection;
   return { answers: r, files, starter: writeStarter, notes, detection, processes, command: provider.command(languageInput), sources: sourcesOf(answers, r, detection) };
 }
@@ -266,7 +302,17 @@ function healthSentence(r: ResolvedAnswers): string {
   return `No health route was found in the app, so the health check calls ${url} and accepts\nany answer below 500: a stopped or crashing app fails it, a working one passes. To check\nmore (the database, say), add a route that answers 200 only when everything works and set\n\`healthPath\` in the answers to it.`;
 }
 
-function renderReadme(r: ResolvedAnswers, framework: string, files: readonly PlannedFile[], notes: readonly string[], processes: readonly Process[], build: BuildSpec, templates: TemplateStore, image?: { image: string[]; shell: string | null }): string {
+function renderReadme(
+  r: ResolvedAnswers,
+  framework: string,
+  files: readonly PlannedFile[],
+  notes: readonly string[],
+  processes: readonly Process[],
+  build: BuildSpec,
+  templates: TemplateStore,
+  image: { image: string[]; shell: string | null } | undefined,
+  dev: DevSummary | null,
+): string {
   // Starter files are left out: a re-run (when the app exists) must give the same README.
   const listed = files.filter((f) => f.kind !== 'starter').map((f) => ({ path: f.path, purpose: f.purpose }));
   listed.push({ path: 'README.Docker.md', purpose: 'This guide' });
@@ -298,6 +344,10 @@ function renderReadme(r: ResolvedAnswers, framework: string, files: readonly Pla
     // Processes built from another stage are images of their own where images are pulled (Swarm, Kubernetes).
     stageImages: [...new Map(processes.flatMap((p) => (p.target ? [[p.target.stage, { stage: p.target.stage, image: processImage(r.image, p.target.stage), why: p.target.why }] as const] : []))).values()],
     swarm: r.deploy.includes('swarm') ? { image: r.image, stack: r.name, replicas: r.replicas } : null,
+    dev,
+    composeFile: files.find((f) => /(^|\/)(docker-)?compose\.ya?ml$/.test(f.path))?.path ?? null,
+    // Where the image goes: the answers' reference (a registry's, when it names one).
+    publish: r.image.includes('/') ? { image: r.image, registry: registryOf(r.image), named: true } : { image: `<you>/${r.image}`, registry: null, named: false },
     kubernetes: r.deploy.includes('kubernetes')
       ? { namespace: k8sName(r.name), image: r.image, replicas: r.replicas, secrets: files.some((f) => f.path === 'k8s/secrets.env') }
       : null,

@@ -30,6 +30,8 @@ export interface EnvVarSpec {
   example?: string;
   /** A random secret of this many characters, made with node:crypto (implies `secret`). */
   secretLength?: number;
+  /** With secretLength: that many random bytes, base64-encoded after this prefix (Laravel's APP_KEY: "base64:" and 32 bytes), instead of letters and digits. */
+  secretBase64Prefix?: string;
   /** Holds a secret (a password, or a URL with one): Docker/Kubernetes secrets, never a ConfigMap or a stack file. */
   secret?: boolean;
   /** Who reads it: the app (default) or only the service's own container. */
@@ -102,6 +104,30 @@ export interface Process {
    * `processImage`.
    */
   target?: { stage: string; why: string };
+}
+
+/**
+ * How the app runs while it is being worked on (docker-compose.override.yml,
+ * `docker compose up --watch`): the framework's live reload, and what Compose
+ * copies into the container or rebuilds on a change.
+ */
+export interface DevSetup {
+  /** The start command with the framework's live reload (exec form). */
+  command: string[];
+  /** What reloads it, for comments and README.Docker.md ("uvicorn --reload"). */
+  reload: string;
+  /** A Dockerfile stage to build instead of the final one (with the dev packages and a copy of the code its user may write), and why. */
+  target?: { stage: string; why: string };
+  /** The app's folder in the container: where a changed file is copied. */
+  workdir: string;
+  /** Paths below the app's folder never copied in, because the image builds them itself (node_modules, .venv). */
+  ignore: readonly string[];
+  /** Files below the app's folder whose change needs a new image (manifests, lockfiles). */
+  rebuildOn: readonly string[];
+  /** Variables that differ in development (NODE_ENV=development). */
+  environment?: Readonly<Record<string, string>>;
+  /** A debugger's port, published on 127.0.0.1 only, and how to attach to it. */
+  debug?: { port: number; how: string };
 }
 
 /** The image of a process built from another stage: the app's image name with the stage appended (shop:1.2 -> shop-tools:1.2). */
@@ -237,6 +263,8 @@ export interface LanguageProvider {
   notes(input: LanguagePlanInput): string[];
   /** The app's migrations and workers, run from its own image. */
   processes?(input: LanguagePlanInput): Process[];
+  /** How the app runs in development (answers' `dev`); none: every change rebuilds the image (a compiled app). */
+  dev?(input: LanguagePlanInput): DevSetup | undefined;
   /**
    * README.Docker.md's account of the image, when the usual one (one slim
    * runtime image in every stage, a healthcheck run with that runtime, a shell

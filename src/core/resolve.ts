@@ -1,6 +1,8 @@
 import type { Answers, ProjectFacts, ResolvedAnswers } from './answers.js';
 import { fields } from './fields.js';
 import { SERVICE_IDS, providerOf } from './registry.js';
+import { formatEnvValue } from './dotenv.js';
+import { COMPOSE_ENV_PATTERN, SYSTEM_ENV_KEYS } from './validate.js';
 
 /** Answers with every default from the field table applied (answers valid and complete: language and framework known). */
 export function resolveAnswers(answers: Answers, facts: ProjectFacts): ResolvedAnswers {
@@ -18,7 +20,15 @@ export function resolveAnswers(answers: Answers, facts: ProjectFacts): ResolvedA
   const d = facts.detected;
   const foundRoute = d?.healthPath !== undefined && d.framework === r.framework && r.healthPath === d.healthPath;
   r.healthCheck = answers.healthPath !== undefined || foundRoute || !d?.language ? 'route' : 'any-response';
-  r.appEnv = d?.env ?? [];
+  // Never the variables the image, Docker or Compose own (PATH, HOME, COMPOSE_*): a value in .env would break the container.
+  r.appEnv = (d?.env ?? [])
+    .filter((e) => !Object.hasOwn(SYSTEM_ENV_KEYS, e.key) && !new RegExp(COMPOSE_ENV_PATTERN).test(e.key))
+    // An example value .env can't hold as every reader reads it (a backslash, a line break) is left out: the key is written unset.
+    .map((e) => ({
+      ...e,
+      ...(e.example !== undefined && formatEnvValue(e.example) === undefined ? { example: undefined } : {}),
+      ...(e.value !== undefined && formatEnvValue(e.value) === undefined ? { value: undefined } : {}),
+    }));
   r.dataPaths = [];
   // Registry order, so the same set of services always gives the same files.
   r.services = SERVICE_IDS.filter((s) => r.services.includes(s));

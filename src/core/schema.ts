@@ -5,7 +5,7 @@
  * the committed file and this builder disagree, and a property test checks
  * that the schema and validateAnswers accept exactly the same documents.
  */
-import { DEPLOY_TARGETS, type Answers } from './answers.js';
+import { CI_TARGETS, DEPLOY_TARGETS, type Answers } from './answers.js';
 import { fields } from './fields.js';
 import { FRAMEWORK_IDS, LANGUAGE_IDS, SERVICE_IDS, providers, services } from './registry.js';
 import {
@@ -83,6 +83,8 @@ export function answersSchema(): Json {
     deploy: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...DEPLOY_TARGETS] }, default: ['compose'] },
     replicas: { type: 'integer', minimum: 1, maximum: 100, default: 2 },
     image: { type: 'string', pattern: IMAGE_PATTERN, maxLength: 255 },
+    dev: { type: 'boolean', default: false },
+    ci: { type: 'array', uniqueItems: true, items: { enum: [...CI_TARGETS] }, default: [] },
   };
   for (const [key, prop] of Object.entries(properties)) {
     const d = describe(key as keyof Answers);

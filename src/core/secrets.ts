@@ -4,6 +4,9 @@ export type RandomSource = (length: number, alphabet: string) => string;
 /** Letters and digits: safe in URLs (DATABASE_URL), .env, YAML and shells without quoting. */
 export const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
+/** Every byte value as one character (Latin-1), for secrets that are raw bytes, base64-encoded (see EnvVarSpec.secretBase64Prefix). */
+export const BYTE_ALPHABET = Array.from({ length: 256 }, (_, i) => String.fromCharCode(i)).join('');
+
 /**
  * Uniform picks from node:crypto's CSPRNG (randomInt rejects biased draws).
  * node:crypto loads on the first secret: runs that make none (a re-run,

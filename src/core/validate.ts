@@ -6,7 +6,7 @@
  * Each validateX returns undefined when the value is fine, or a message that
  * says what is allowed.
  */
-import { DEPLOY_TARGETS, type Answers } from './answers.js';
+import { CI_TARGETS, DEPLOY_TARGETS, type Answers } from './answers.js';
 import { formatEnvValue, isEnvKey } from './dotenv.js';
 import { FRAMEWORK_IDS, LANGUAGE_IDS, SERVICE_IDS, findFramework, findProvider, frameworksOf, providers, services } from './registry.js';
 
@@ -184,6 +184,7 @@ export const validateHealthPath: Validator = (value) =>
 const validateBoolean: Validator = (value) => (typeof value === 'boolean' ? undefined : `must be true or false, not ${show(value)}`);
 export const validateStarter = validateBoolean;
 export const validateExposeServices = validateBoolean;
+export const validateDev = validateBoolean;
 
 /** .env keys the generator writes itself: answers can't set them through `env`. */
 export const RESERVED_ENV_KEYS: readonly string[] = [
@@ -255,14 +256,23 @@ export const validateReplicas: Validator = (value) =>
     ? undefined
     : `must be an integer from 1 to 100, not ${show(value)}`;
 
-/** [registry[:port]/]path[:tag], lowercase path components as Docker requires. */
+/**
+ * [registry/]path[:tag], lowercase path components as Docker requires. Docker reads the
+ * first component as a registry only when it has a dot or a port, or is localhost
+ * (ghcr.io, registry:5000, localhost): otherwise it is part of the path, lowercase too.
+ */
 export const IMAGE_PATTERN =
-  '^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$';
+  '^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)+(?::[0-9]+)?|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?:[0-9]+|localhost)/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$';
 
 export const validateImage: Validator = (value) =>
   typeof value === 'string' && value.length <= 255 && new RegExp(IMAGE_PATTERN).test(value)
     ? undefined
     : `must be an image reference like "registry.example.com/team/app:1.0" (lowercase path, optional registry and tag), not ${show(value)}`;
+
+export const validateCi: Validator = (value) => {
+  if (!Array.isArray(value)) return `must be a list from: ${list(CI_TARGETS)} (or empty), not ${show(value)}`;
+  return itemsError(CI_TARGETS, value);
+};
 
 export const validateSchemaRef: Validator = (value) => (typeof value === 'string' ? undefined : `must be a string, not ${show(value)}`);
 
@@ -288,6 +298,8 @@ export const validators: Readonly<Record<keyof Answers, Validator>> = {
   deploy: validateDeploy,
   replicas: validateReplicas,
   image: validateImage,
+  dev: validateDev,
+  ci: validateCi,
 };
 
 export const ANSWER_KEYS = Object.keys(validators) as (keyof Answers)[];

@@ -8,7 +8,7 @@ export const mariadb = mysqlFamily({
   prefix: 'MARIADB',
   client: 'mariadb',
   userMax: 80,
-  clients: { python: { packages: ['mariadb'], starter: [] }, node: { packages: ['mariadb'], starter: [] } },
+  clients: { python: { packages: ['mariadb'], starter: [] }, node: { packages: ['mariadb'], starter: [] }, php: { packages: [], starter: ['pdo_mysql'] }, java: { packages: ['org.mariadb.jdbc:mariadb-java-client', 'org.mariadb:r2dbc-mariadb', 'io.quarkus:quarkus-jdbc-mariadb'], starter: [] } },
   urlSchemes: ['mariadb', 'mariadb+mariadbconnector'],
   stems: ['MARIADB', 'MYSQL', 'DB', 'DATABASE'],
   check: {

@@ -23,6 +23,10 @@ export const memcached: ServiceEntry = {
     node: { packages: ['memjs', 'memcached', '@keyv/memcache'], starter: [] },
     go: { packages: ['github.com/bradfitz/gomemcache'], starter: [] },
     rust: { packages: ['memcache', 'async-memcached'], starter: [] },
+    ruby: { packages: ['dalli'], starter: [] },
+    dotnet: { packages: ['enyimmemcachedcore'], starter: [] },
+    php: { packages: ['ext-memcached'], starter: [] },
+    java: { packages: ['net.spy:spymemcached', 'com.googlecode.xmemcached:xmemcached'], starter: [] },
   },
   urlSchemes: ['memcached', 'memcache'],
   env: [

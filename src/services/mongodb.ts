@@ -1,7 +1,7 @@
 import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { swarmSecretName, swarmSecretPath, type ServiceEntry } from '../core/provider.js';
 import { versions } from '../versions.js';
-import { dataClaim, dbIdentifier, healthcheck, podTemplate, probe, required, serviceFor, swarmDeploy, wireVariable } from './shared.js';
+import { connectionStringVariable, dataClaim, dbIdentifier, healthcheck, podTemplate, probe, required, serviceFor, swarmDeploy, wireVariable } from './shared.js';
 
 const image = versions.services.mongodb;
 /**
@@ -27,6 +27,11 @@ export const mongodb: ServiceEntry = {
     node: { packages: ['mongodb', 'mongoose', '@typegoose/typegoose'], starter: [] },
     go: { packages: ['go.mongodb.org/mongo-driver', 'go.mongodb.org/mongo-driver/v2'], starter: [] },
     rust: { packages: ['mongodb', 'wither'], starter: [] },
+    ruby: { packages: ['mongo', 'mongoid'], starter: [] },
+    dotnet: { packages: ['mongodb.driver', 'mongodb.entityframeworkcore', 'aspnetcore.healthchecks.mongodb'], starter: [] },
+    php: { packages: ['ext-mongodb', 'mongodb/mongodb', 'mongodb/laravel-mongodb', 'jenssegers/mongodb', 'doctrine/mongodb-odm-bundle'], starter: [] },
+    // Java: Maven/Gradle coordinates (groupId:artifactId, lowercase).
+    java: { packages: ['org.mongodb:mongodb-driver-sync', 'org.mongodb:mongodb-driver-reactivestreams', 'org.mongodb:mongo-java-driver', 'org.springframework.boot:spring-boot-starter-data-mongodb', 'org.springframework.boot:spring-boot-starter-data-mongodb-reactive', 'io.quarkus:quarkus-mongodb-client', 'io.quarkus:quarkus-mongodb-panache'], starter: [] },
   },
   urlSchemes: ['mongodb', 'mongodb+srv'],
   env: [
@@ -42,6 +47,8 @@ export const mongodb: ServiceEntry = {
     },
   ],
   wire: (key, example) =>
+    // .NET: the driver reads the same URL (ConnectionStrings__Mongo).
+    connectionStringVariable(key, example, { host: 'mongodb', names: /mongo/i, looksLike: (e) => /^mongodb(\+srv)?:\/\//i.test(e), value: (env) => url(env, undefined), example: url({}, undefined) }) ??
     wireVariable(key, example, {
       stems: ['MONGO', 'MONGODB'],
       host: 'mongodb',

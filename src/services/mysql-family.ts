@@ -5,7 +5,7 @@
  */
 import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { swarmSecretName, swarmSecretPath, type EntryContext, type ServiceClients, type ServiceEntry } from '../core/provider.js';
-import { dataClaim, dbIdentifier, healthcheck, podTemplate, probe, required, serviceFor, swarmDeploy, wireVariable } from './shared.js';
+import { ADO_SQL, connectionStringVariable, dataClaim, jdbcVariable, dbIdentifier, healthcheck, podTemplate, probe, required, serviceFor, swarmDeploy, wireVariable } from './shared.js';
 
 export interface MysqlFamily {
   id: 'mysql' | 'mariadb';
@@ -28,7 +28,7 @@ export interface MysqlFamily {
 }
 
 /** Schemes an app's URL may use for either server: the URL keeps the example's (the driver is in it). */
-const URL_SCHEMES = ['mysql', 'mysql2', 'mysql+pymysql', 'mysql+mysqldb', 'mysql+aiomysql', 'mysql+asyncmy', 'mysql+mysqlconnector', 'mariadb', 'mariadb+mariadbconnector'];
+const URL_SCHEMES = ['mysql', 'mysql2', 'trilogy', 'mysql+pymysql', 'mysql+mysqldb', 'mysql+aiomysql', 'mysql+asyncmy', 'mysql+mysqlconnector', 'mariadb', 'mariadb+mariadbconnector'];
 
 export function mysqlFamily(f: MysqlFamily): ServiceEntry {
   const { id, prefix, image } = f;
@@ -66,6 +66,16 @@ export function mysqlFamily(f: MysqlFamily): ServiceEntry {
       },
     ],
     wire: (name, example) =>
+      // Java: a JDBC URL, user and password apart (SPRING_DATASOURCE_URL=jdbc:mysql://mysql:3306/...).
+      jdbcVariable(name, example, { host: id, port: 3306, subprotocols: id === 'mariadb' ? ['mariadb', 'mysql'] : ['mysql'], user: (env) => env[key('USER')] ?? '', password: (env) => env[key('PASSWORD')] ?? '', database: (env) => env[key('DATABASE')] ?? '' }) ??
+      // .NET: the keyword=value connection string MySqlConnector and MySql.Data read (ConnectionStrings__Default).
+      connectionStringVariable(name, example, {
+        host: id,
+        names: /^(default|defaultconnection|database|db|main|app\w*|\w*(mysql|maria)\w*)$/i,
+        looksLike: (e) => ADO_SQL.test(e),
+        value: (env) => `Server=${id};Port=3306;Database=${env[key('DATABASE')] ?? ''};User ID=${env[key('USER')] ?? ''};Password=${env[key('PASSWORD')] ?? ''}`,
+        example: `Server=${id};Port=3306;Database=DATABASE;User ID=USER;Password=PASSWORD`,
+      }) ??
       wireVariable(name, example, {
         stems: f.stems,
         host: id,

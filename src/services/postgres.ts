@@ -1,7 +1,7 @@
 import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { swarmSecretName, swarmSecretPath, type ServiceEntry } from '../core/provider.js';
 import { versions } from '../versions.js';
-import { dataClaim, dbIdentifier, healthcheck, podTemplate, probe, required, serviceFor, swarmDeploy, wireVariable } from './shared.js';
+import { ADO_SQL, connectionStringVariable, dataClaim, jdbcVariable, dbIdentifier, healthcheck, podTemplate, probe, required, serviceFor, swarmDeploy, wireVariable } from './shared.js';
 
 const image = versions.services.postgres;
 const pgIsReady = (user: string, db: string) => ['CMD', 'pg_isready', '-h', '127.0.0.1', '-U', user, '-d', db];
@@ -21,6 +21,14 @@ export const postgres: ServiceEntry = {
     go: { packages: ['github.com/jackc/pgx/v5', 'github.com/jackc/pgx/v4', 'github.com/jackc/pgx', 'github.com/lib/pq', 'gorm.io/driver/postgres', 'github.com/go-pg/pg/v10', 'github.com/uptrace/bun/driver/pgdriver'], starter: ['net'] },
     // Rust: crate names from Cargo.toml (`_` as `-`), a feature as crate[feature]; the starter checks PostgreSQL over tokio's TcpStream.
     rust: { packages: ['sqlx[postgres]', 'sqlx-postgres', 'tokio-postgres', 'postgres', 'diesel[postgres]', 'diesel-async[postgres]', 'deadpool-postgres', 'bb8-postgres', 'sea-orm[sqlx-postgres]'], starter: ['tokio'] },
+    // Ruby: gem names from the Gemfile and Gemfile.lock; the starter checks PostgreSQL with the standard library (socket).
+    ruby: { packages: ['pg', 'sequel_pg', 'activerecord-postgis-adapter', 'que', 'good_job'], starter: ['socket'] },
+    // .NET: NuGet ids, lowercase; the starter checks PostgreSQL with System.Net.Sockets.
+    dotnet: { packages: ['npgsql', 'npgsql.entityframeworkcore.postgresql', 'npgsql.dependencyinjection', 'aspnetcore.healthchecks.npgsql', 'marten', 'linq2db.postgresql', 'efcore.naming-conventions.postgresql'], starter: ['system.net.sockets'] },
+    // PHP: Composer packages and ext-* requirements; the starter checks PostgreSQL with PDO (pdo_pgsql).
+    php: { packages: ['ext-pdo_pgsql', 'ext-pgsql'], starter: ['pdo_pgsql'] },
+    // Java: Maven/Gradle coordinates (groupId:artifactId, lowercase); the starter checks PostgreSQL with java.net.
+    java: { packages: ['org.postgresql:postgresql', 'org.postgresql:r2dbc-postgresql', 'io.vertx:vertx-pg-client', 'io.quarkus:quarkus-jdbc-postgresql', 'io.quarkus:quarkus-reactive-pg-client', 'com.impossibl.pgjdbc-ng:pgjdbc-ng'], starter: ['java.net'] },
   },
   urlSchemes: ['postgres', 'postgresql', 'postgresql+asyncpg', 'postgresql+psycopg', 'postgresql+psycopg2', 'postgresql+pg8000', 'pgsql'],
   env: [
@@ -36,6 +44,16 @@ export const postgres: ServiceEntry = {
     },
   ],
   wire: (key, example) =>
+    // Java: a JDBC URL, user and password apart (SPRING_DATASOURCE_URL=jdbc:postgresql://postgres:5432/...).
+    jdbcVariable(key, example, { host: 'postgres', port: 5432, subprotocols: ['postgresql'], user: (env) => env.POSTGRES_USER ?? '', password: (env) => env.POSTGRES_PASSWORD ?? '', database: (env) => env.POSTGRES_DB ?? '' }) ??
+    // .NET: Npgsql's keyword=value connection string (ConnectionStrings__Default).
+    connectionStringVariable(key, example, {
+      host: 'postgres',
+      names: /^(default|defaultconnection|database|db|main|app\w*|\w*(postgres|pg|npgsql)\w*)$/i,
+      looksLike: (e) => ADO_SQL.test(e),
+      value: (env) => `Host=postgres;Port=5432;Database=${env.POSTGRES_DB ?? ''};Username=${env.POSTGRES_USER ?? ''};Password=${env.POSTGRES_PASSWORD ?? ''}`,
+      example: 'Host=postgres;Port=5432;Database=DATABASE;Username=USER;Password=PASSWORD',
+    }) ??
     wireVariable(key, example, {
       stems: ['POSTGRES', 'POSTGRESQL', 'PG', 'PSQL', 'DB', 'DATABASE', 'SQL'],
       host: 'postgres',

@@ -1,7 +1,7 @@
 import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { swarmSecretName, swarmSecretPath, type ServiceEntry } from '../core/provider.js';
 import { versions } from '../versions.js';
-import { dataClaim, dbIdentifier, healthcheck, podTemplate, probe, required, serviceFor, swarmDeploy, wireVariable } from './shared.js';
+import { connectionStringVariable, dataClaim, dbIdentifier, healthcheck, podTemplate, probe, required, serviceFor, swarmDeploy, wireVariable } from './shared.js';
 
 const image = versions.services.rabbitmq;
 /** Healthy once the broker itself has booted and its AMQP listener accepts connections (`ping` passes as soon as the Erlang node is up). */
@@ -24,6 +24,11 @@ export const rabbitmq: ServiceEntry = {
     node: { packages: ['amqplib', 'amqp-connection-manager', 'rascal', '@golevelup/nestjs-rabbitmq'], starter: [] },
     go: { packages: ['github.com/rabbitmq/amqp091-go', 'github.com/streadway/amqp'], starter: [] },
     rust: { packages: ['lapin', 'amqprs', 'deadpool-lapin'], starter: [] },
+    ruby: { packages: ['bunny', 'sneakers', 'hutch', 'march_hare'], starter: [] },
+    dotnet: { packages: ['rabbitmq.client', 'masstransit.rabbitmq', 'easynetq', 'rebus.rabbitmq', 'aspnetcore.healthchecks.rabbitmq', 'wolverine.rabbitmq'], starter: [] },
+    php: { packages: ['php-amqplib/php-amqplib', 'ext-amqp', 'symfony/amqp-messenger', 'vladimir-yuldashev/laravel-queue-rabbitmq'], starter: [] },
+    // Java: Maven/Gradle coordinates (groupId:artifactId, lowercase).
+    java: { packages: ['com.rabbitmq:amqp-client', 'org.springframework.boot:spring-boot-starter-amqp', 'org.springframework.amqp:spring-rabbit', 'org.springframework.cloud:spring-cloud-starter-stream-rabbit', 'io.quarkiverse.rabbitmqclient:quarkus-rabbitmq-client', 'io.quarkus:quarkus-messaging-rabbitmq', 'io.quarkus:quarkus-smallrye-reactive-messaging-rabbitmq'], starter: [] },
   },
   urlSchemes: ['amqp', 'amqps', 'pyamqp'],
   env: [
@@ -38,6 +43,8 @@ export const rabbitmq: ServiceEntry = {
     },
   ],
   wire: (key, example) =>
+    // .NET: an AMQP URI, which RabbitMQ.Client's ConnectionFactory.Uri and MassTransit read (ConnectionStrings__RabbitMQ).
+    connectionStringVariable(key, example, { host: 'rabbitmq', names: /rabbit|amqp|messaging|broker|bus/i, looksLike: (e) => /^amqps?:\/\//i.test(e), value: (env) => url(env, undefined), example: url({}, undefined) }) ??
     wireVariable(key, example, {
       stems: ['RABBITMQ', 'RABBIT', 'AMQP', 'BROKER', 'CELERY_BROKER'],
       host: 'rabbitmq',

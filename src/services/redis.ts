@@ -2,7 +2,7 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import { swarmSecretName, swarmSecretPath, type ServiceEntry } from '../core/provider.js';
 import { versions } from '../versions.js';
-import { healthcheck, podTemplate, probe, required, serviceFor, swarmDeploy, wireVariable } from './shared.js';
+import { connectionStringVariable, healthcheck, podTemplate, probe, required, serviceFor, swarmDeploy, wireVariable } from './shared.js';
 
 const image = versions.services.redis;
 
@@ -22,6 +22,14 @@ export const redis: ServiceEntry = {
     go: { packages: ['github.com/redis/go-redis/v9', 'github.com/go-redis/redis/v8', 'github.com/go-redis/redis/v7', 'github.com/go-redis/redis', 'gopkg.in/redis.v5', 'github.com/gomodule/redigo', 'github.com/redis/rueidis', 'github.com/hibiken/asynq'], starter: ['net'] },
     // Rust: crate names from Cargo.toml; the starter checks Redis over tokio's TcpStream.
     rust: { packages: ['redis', 'deadpool-redis', 'fred', 'bb8-redis', 'mobc-redis', 'apalis-redis'], starter: ['tokio'] },
+    // Ruby: gem names; Sidekiq and Resque keep their queues in Redis. The starter checks Redis with the standard library (socket).
+    ruby: { packages: ['redis', 'redis-client', 'hiredis', 'hiredis-client', 'sidekiq', 'resque', 'redis-rails', 'redis-store', 'redis-namespace', 'kredis', 'redis-objects'], starter: ['socket'] },
+    // .NET: NuGet ids, lowercase; the starter checks Redis with System.Net.Sockets.
+    dotnet: { packages: ['stackexchange.redis', 'microsoft.extensions.caching.stackexchangeredis', 'aspnetcore.healthchecks.redis', 'microsoft.aspnetcore.dataprotection.stackexchangeredis', 'stackexchange.redis.extensions.core', 'hangfire.redis.stackexchange'], starter: ['system.net.sockets'] },
+    // PHP: Composer packages and ext-redis; the starter checks Redis over a socket (fsockopen).
+    php: { packages: ['ext-redis', 'predis/predis', 'snc/redis-bundle', 'symfony/redis-messenger'], starter: ['fsockopen'] },
+    // Java: Maven/Gradle coordinates (groupId:artifactId, lowercase); the starter checks Redis with java.net.
+    java: { packages: ['redis.clients:jedis', 'io.lettuce:lettuce-core', 'org.springframework.boot:spring-boot-starter-data-redis', 'org.springframework.boot:spring-boot-starter-data-redis-reactive', 'org.redisson:redisson', 'org.redisson:redisson-spring-boot-starter', 'io.quarkus:quarkus-redis-client', 'org.springframework.session:spring-session-data-redis'], starter: ['java.net'] },
   },
   urlSchemes: ['redis', 'rediss'],
   env: [
@@ -35,9 +43,17 @@ export const redis: ServiceEntry = {
     },
   ],
   wire: (key, example) =>
+    // .NET: StackExchange.Redis's configuration string (ConnectionStrings__Redis: host:port,password=...).
+    connectionStringVariable(key, example, {
+      host: 'redis',
+      names: /redis|cache/i,
+      looksLike: (e) => /^(rediss?:\/\/|[\w.-]+(:\d+)?(,|$))/i.test(e),
+      value: (env) => `redis:6379,password=${env.REDIS_PASSWORD ?? ''}`,
+      example: 'redis:6379,password=PASSWORD',
+    }) ??
     wireVariable(key, example, {
       stems: ['REDIS', 'CACHE_REDIS', 'BROKER', 'QUEUE_REDIS', 'BULL_REDIS', 'SESSION_REDIS'],
-      urlNames: ['CELERY_RESULT_BACKEND', 'RESULT_BACKEND'],
+      urlNames: ['CELERY_RESULT_BACKEND', 'RESULT_BACKEND', 'QUARKUS_REDIS_HOSTS'],
       host: 'redis',
       port: 6379,
       user: () => 'default',

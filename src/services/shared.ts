@@ -99,3 +99,68 @@ export function wireVariable(key: string, example: string | undefined, parts: Wi
       return undefined;
   }
 }
+
+/** An ADO.NET connection string for a SQL server other than SQL Server's own (Host=... or Server=..., no Windows login, no Initial Catalog). */
+export const ADO_SQL = /^(?!.*(?:trusted_connection|integrated security|\(localdb\)|initial catalog|data source\s*=))(?:.*;)?\s*(?:host|server)\s*=/i;
+
+/** How a service is written as a .NET connection string (see connectionStringVariable). */
+export interface ConnectionStringParts {
+  /** The compose service name. */
+  host: string;
+  /** Connection string names that mean this service when the example does not say (Default, Redis, ...). */
+  names: RegExp;
+  /** Whether an example value (appsettings.json's) is in this service's format. */
+  looksLike: (example: string) => boolean;
+  /** The connection string, from the values decided before it. */
+  value: (env: Readonly<Record<string, string>>) => string;
+  /** The same, with placeholders (for .env.example). */
+  example: string;
+}
+
+/**
+ * A .NET connection string the app reads from configuration: `ConnectionStrings__<Name>`,
+ * the environment's name for appsettings.json's "ConnectionStrings": {"<Name>": ...}.
+ * The spec when the example is in this service's format, or when there is no
+ * example and the name is one of `names`.
+ */
+export function connectionStringVariable(key: string, example: string | undefined, parts: ConnectionStringParts): EnvVarSpec | undefined {
+  const name = /^ConnectionStrings__([A-Za-z0-9_.-]+)$/i.exec(key)?.[1];
+  if (!name) return undefined;
+  const ours = example ? parts.looksLike(example) : parts.names.test(name);
+  if (!ours) return undefined;
+  return { key, comment: `The app reads ConnectionStrings:${name}: the ${parts.host} connection string`, secret: true, example: parts.example, value: (_c, env) => parts.value(env) };
+}
+
+/** How a SQL service is written as a JDBC setting (see jdbcVariable). */
+export interface JdbcParts {
+  /** The compose service name and port. */
+  host: string;
+  port: number;
+  /** JDBC subprotocols the server speaks; the first is used unless the example names another of them (jdbc:mysql:// for MariaDB). */
+  subprotocols: readonly string[];
+  user: (env: Readonly<Record<string, string>>) => string;
+  password: (env: Readonly<Record<string, string>>) => string;
+  database: (env: Readonly<Record<string, string>>) => string;
+}
+
+/**
+ * A JDBC setting a Java app reads: Spring Boot's SPRING_DATASOURCE_URL /
+ * _USERNAME / _PASSWORD, Quarkus' QUARKUS_DATASOURCE_JDBC_URL and the like,
+ * or any *_URL whose example is a jdbc: URL. The URL holds no password (the
+ * driver takes it apart), so only the password is a secret.
+ */
+export function jdbcVariable(key: string, example: string | undefined, parts: JdbcParts): EnvVarSpec | undefined {
+  const m = /^((?:SPRING|QUARKUS)_DATASOURCE|JDBC_DATABASE|JDBC|DATASOURCE)_(JDBC_URL|URL|USERNAME|USER|PASSWORD)$/.exec(key);
+  const jdbcExample = /^jdbc:([a-z0-9]+):/i.exec(example ?? '')?.[1]?.toLowerCase();
+  const part = m?.[2] ?? (jdbcExample && /_(URL|URI)$/.test(key) ? 'URL' : undefined);
+  if (!part) return undefined;
+  if (jdbcExample && !parts.subprotocols.includes(jdbcExample)) return undefined;
+  const comment = (what: string) => `The app reads ${key}: ${what}`;
+  if (part === 'URL' || part === 'JDBC_URL') {
+    const sub = jdbcExample ?? (parts.subprotocols[0] as string);
+    const url = (env: Readonly<Record<string, string>>) => `jdbc:${sub}://${parts.host}:${parts.port}/${parts.database(env) || 'DATABASE'}`;
+    return { key, comment: comment(`the ${parts.host} JDBC URL (the user and password are set apart)`), example: url({}), value: (_c, env) => url(env) };
+  }
+  if (part === 'PASSWORD') return { key, comment: comment(`the ${parts.host} password`), secret: true, example: 'change-me', value: (_c, env) => parts.password(env) };
+  return { key, comment: comment(`the ${parts.host} user`), value: (_c, env) => parts.user(env) };
+}

@@ -2,7 +2,7 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import { swarmSecretName, swarmSecretPath, type ServiceEntry } from '../core/provider.js';
 import { versions } from '../versions.js';
-import { healthcheck, podTemplate, probe, required, serviceFor, swarmDeploy, wireVariable } from './shared.js';
+import { connectionStringVariable, healthcheck, podTemplate, probe, required, serviceFor, swarmDeploy, wireVariable } from './shared.js';
 
 const image = versions.services.valkey;
 const url = (env: Readonly<Record<string, string>>, scheme: string | undefined) => `${scheme ?? 'redis'}://default:${encodeURIComponent(env.VALKEY_PASSWORD ?? 'PASSWORD')}@valkey:6379/0`;
@@ -26,6 +26,9 @@ export const valkey: ServiceEntry = {
     node: { packages: ['iovalkey', '@valkey/valkey-glide'], starter: [] },
     go: { packages: ['github.com/valkey-io/valkey-go', 'github.com/valkey-io/valkey-glide/go'], starter: [] },
     rust: { packages: ['valkey-glide'], starter: [] },
+    dotnet: { packages: ['valkey.glide'], starter: [] },
+    php: { packages: [], starter: ['fsockopen'] },
+    java: { packages: ['io.valkey:valkey-java', 'io.valkey:valkey-glide'], starter: [] },
   },
   urlSchemes: ['valkey', 'valkeys'],
   env: [
@@ -39,6 +42,14 @@ export const valkey: ServiceEntry = {
     },
   ],
   wire: (key, example) =>
+    // .NET: StackExchange.Redis's configuration string, which Valkey answers as Redis does.
+    connectionStringVariable(key, example, {
+      host: 'valkey',
+      names: /valkey|redis|cache/i,
+      looksLike: (e) => /^(rediss?:\/\/|valkeys?:\/\/|[\w.-]+(:\d+)?(,|$))/i.test(e),
+      value: (env) => `valkey:6379,password=${env.VALKEY_PASSWORD ?? ''}`,
+      example: 'valkey:6379,password=PASSWORD',
+    }) ??
     wireVariable(key, example, {
       stems: ['VALKEY', 'REDIS', 'CACHE_REDIS', 'BROKER', 'QUEUE_REDIS', 'BULL_REDIS', 'SESSION_REDIS'],
       urlNames: ['CELERY_RESULT_BACKEND', 'RESULT_BACKEND'],

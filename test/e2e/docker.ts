@@ -29,8 +29,9 @@ export function must(r: Run, what: string): Run {
  * would also show the exec's user rather than the one the app runs as.
  */
 export function processUids(id: string): number[] {
-  const lines = must(run('docker', ['top', id, '-eo', 'uid,comm']), 'docker top').stdout.trim().split('\n').slice(1);
-  const uids = lines.map((l) => Number(l.trim().split(/\s+/)[0]));
+  // Engine 26 refuses a ps format without the pid column ("Couldn't find PID field in ps output").
+  const lines = must(run('docker', ['top', id, '-eo', 'pid,uid,comm']), 'docker top').stdout.trim().split('\n').slice(1);
+  const uids = lines.map((l) => Number(l.trim().split(/\s+/)[1]));
   if (!uids.length || uids.some((u) => !Number.isInteger(u))) throw new Error(`docker top ${id} printed no uids:\n${lines.join('\n')}`);
   return uids;
 }

@@ -24,6 +24,10 @@ export const stacks: Stack[] = [
   stack('nestjs-pg', { language: 'node', framework: 'nestjs', services: ['postgres'] }, 'src/health.controller.ts'),
   stack('nextjs-none', { language: 'node', framework: 'nextjs', services: [] }, 'app/page.js'),
   stack('express-none', { language: 'node', framework: 'express', services: [] }, 'src/server.js'),
+  // The compiled and the newer languages' starters, on the services their health checks talk to.
+  stack('go-chi-pg-redis', { language: 'go', framework: 'chi', services: ['postgres', 'redis'] }, 'main.go'),
+  stack('ruby-stdlib-pg-redis', { language: 'ruby', framework: 'ruby-stdlib', services: ['postgres', 'redis'] }, 'app.rb'),
+  stack('php-pg-redis', { language: 'php', framework: 'php', services: ['postgres', 'redis'] }, 'public/index.php'),
 ];
 
 /** Stacks the Swarm e2e deploys with `docker stack deploy` (two replicas each, passwords as Docker secrets). */

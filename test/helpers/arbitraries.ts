@@ -53,8 +53,37 @@ function entrypointFor(id: string): fc.Arbitrary<string> {
     case 'warp':
       // A Rust binary target's name.
       return pathPart.filter((p) => /^[A-Za-z0-9_][A-Za-z0-9_-]*$/.test(p));
-    default:
+    case 'aspnetcore':
+    case 'aspnetcore-mvc': {
+      // A .NET project file, at the root or in folders below it.
+      const part = pathPart.filter((p) => /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(p) && !p.endsWith('.'));
+      return fc.tuple(fc.array(part, { maxLength: 2 }), part).map(([dirs, base]) => [...dirs, `${base}.csproj`].join('/'));
+    }
+    case 'rails':
+      // Fixed: a Rails app starts through bin/rails server.
+      return fc.constant('config.ru');
+    case 'rack':
+    case 'sinatra':
+    case 'ruby-stdlib': {
+      // A rackup file (Rack, Sinatra) or a Ruby file (Sinatra, the standard-library server), at the root or below it.
+      const part = pathPart.filter((p) => /^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(p));
+      const exts = id === 'rack' ? ['.ru'] : id === 'sinatra' ? ['.ru', '.rb'] : ['.rb'];
+      return fc.tuple(fc.array(part, { maxLength: 2 }), part, fc.constantFrom(...exts)).map(([dirs, base, ext]) => [...dirs, `${base}${ext}`].join('/'));
+    }
+    case 'express':
+    case 'fastify':
       return nodeFile;
+    default: {
+      // Any other framework: values its own rules accept (the rules the validator and the schema use), else its fixed default.
+      const spec = findFramework(id)?.framework.entrypoint;
+      if (!spec || spec.rules.length === 0) return fc.constant(spec?.default ?? '.');
+      const rules = spec.rules.map((r) => new RegExp(r.pattern));
+      // Paths and names with the extensions entry points have; those the rules refuse are dropped (the default always passes).
+      const candidate = fc
+        .tuple(fc.array(pathPart, { maxLength: 2 }), pathPart, fc.constantFrom('', '.php', '.java', '.jar', '.py', '.rb', '.js'))
+        .map(([dirs, base, ext]) => [...dirs, base + ext].join('/'));
+      return fc.oneof(fc.constant(spec.default), candidate.map((v) => (rules.every((re) => re.test(v)) ? v : spec.default)));
+    }
   }
 }
 

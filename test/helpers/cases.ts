@@ -63,7 +63,15 @@ export const fixtureCases: Case[] = loadFixtures()
     }
   });
 
-export const allCases: Case[] = [...matrix, ...fixtureCases];
+/** Every framework's starter with the development setup (answers' `dev`), beside a database and a cache. */
+export const devCases: Case[] = providers.flatMap((p) =>
+  p.frameworks.map((fw) => ({
+    name: `${caseName(fw.id, ['postgres', 'redis'])} dev`,
+    answers: { name: `${fw.id}-dev`, language: p.id, framework: fw.id, services: ['postgres', 'redis'], dev: true },
+  })),
+);
+
+export const allCases: Case[] = [...matrix, ...devCases, ...fixtureCases];
 
 /** The plan for a case, with a fixed secret source so the output is reproducible. */
 export function planOf(c: Case, seed = 42): Plan {

@@ -90,9 +90,9 @@ const isToolInstall = (i: Instruction) => /\/opt\/(poetry|pipenv|pdm)\/bin\/pip 
 const isInstall = (i: Instruction) =>
   i.getKeyword() === 'RUN' &&
   !isToolInstall(i) &&
-  /\b(pip( --python \S+)? install|npm (ci|install)|yarn(@\S+)? (install|workspaces focus)|pnpm(@\S+)? install|uv sync|uv pip install|poetry install|pipenv install|pdm sync|go mod download|cargo build)\b/.test(text(i));
+  /\b(pip( --python \S+)? install|npm (ci|install)|yarn(@\S+)? (install|workspaces focus)|pnpm(@\S+)? install|uv sync|uv pip install|poetry install|pipenv install|pdm sync|go mod download|cargo build|dotnet restore|bundle install|composer install)\b/.test(text(i));
 /** Files that declare dependencies (what a build copies before installing). */
-const MANIFEST = /^(requirements[\w.-]*\.txt|requirements\/[\w.-]+\.txt|[\w./-]*\/?requirements[\w.-]*\.txt|pyproject\.toml|uv\.lock|poetry\.lock|pdm\.lock|Pipfile|Pipfile\.lock|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(\.yml)?|\.pnpmfile\.cjs|go\.mod|go\.sum|([\w.-]+\/)*Cargo\.(toml|lock))$/;
+const MANIFEST = /^(requirements[\w.-]*\.txt|requirements\/[\w.-]+\.txt|[\w./-]*\/?requirements[\w.-]*\.txt|pyproject\.toml|uv\.lock|poetry\.lock|pdm\.lock|Pipfile|Pipfile\.lock|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(\.yml)?|\.pnpmfile\.cjs|go\.mod|go\.sum|([\w.-]+\/)*Cargo\.(toml|lock)|Gemfile|Gemfile\.lock|\.ruby-version|([\w.-]+\/)*([\w.-]+\.(csproj|fsproj|sln|slnx)|Directory\.(Build|Packages)\.(props|targets)|[Nn]u[Gg]et\.[Cc]onfig|global\.json|packages\.lock\.json)|composer\.(json|lock))$/;
 const isManifestCopy = (i: Instruction) => {
   if (i.getKeyword() !== 'COPY' || /--from=/.test(text(i))) return false;
   const args = text(i).split(/\s+/);
@@ -100,10 +100,11 @@ const isManifestCopy = (i: Instruction) => {
 };
 /** The one install that may follow the code: a setup.py project, whose dependencies only its own code declares. */
 const isProjectInstall = (i: Instruction) => i.getKeyword() === 'RUN' && /pip --python \S+ install --disable-pip-version-check \.$/.test(text(i));
-const isDependencyCopy = (i: Instruction) => i.getKeyword() === 'COPY' && /--from=\S+ (\/opt\/venv|\/app\/node_modules) /.test(text(i));
+const isDependencyCopy = (i: Instruction) =>
+  i.getKeyword() === 'COPY' && (/--from=\S+ (\/opt\/venv|\/app\/node_modules|\/usr\/local\/bundle) /.test(text(i)) || /^--from=build \/out\/(lib|layers\/dependencies|quarkus-app\/lib)\/ \.\/\S*$/.test(text(i)));
 const isAppCopy = (i: Instruction) =>
   // Go: the binary the build stage compiled, into /app.
-  i.getKeyword() === 'COPY' && (text(i) === '. .' || /^--from=(build|prod) \/app(\/\S+)? /.test(text(i)) || /^--from=build \/out\/\S+ \/app\/\S+$/.test(text(i)));
+  i.getKeyword() === 'COPY' && (text(i) === '. .' || /^--from=(build|prod) \/app(\/\S+)? /.test(text(i)) || /^--from=build \/out\/\S+ \/app\/\S+$/.test(text(i)) || /^--from=build \/var\/www\/html \/var\/www\/html$/.test(text(i)) || /^--from=build \/out\/(app\.jar|layers\/application\/|quarkus-app\/quarkus\/) \.\/\S*$/.test(text(i)));
 
 /** The recipe order, asserted per stage: FROM -> WORKDIR -> COPY manifests -> RUN install -> COPY app -> CMD. */
 export function checkDockerfileOrder(dockerfile: string): string[] {
@@ -168,6 +169,25 @@ export function checkDockerfile(plan: Plan): string[] {
       if (!isFinal && !/^golang:\d+\.\d+-(trixie|bookworm)$/.test(s.image)) problems.push(`FROM ${s.image} is not an official Debian Go image`);
       continue;
     }
+    if (plan.answers.language === 'dotnet') {
+      // Microsoft's images: the SDK builds, the ASP.NET Core runtime runs; Debian or Ubuntu, never Alpine.
+      const isFinal = s === all[all.length - 1];
+      if (isFinal && !/^mcr\.microsoft\.com\/dotnet\/aspnet:\d+\.0-(bookworm-slim|noble)$/.test(s.image)) problems.push(`final FROM ${s.image} is not the aspnet runtime image (Debian slim or Ubuntu)`);
+      if (!isFinal && !/^mcr\.microsoft\.com\/dotnet\/sdk:\d+\.\d+(\.\d+)?-(bookworm-slim|noble)$/.test(s.image)) problems.push(`FROM ${s.image} is not the .NET SDK image (Debian slim or Ubuntu)`);
+      continue;
+    }
+    if (plan.answers.language === 'php') {
+      // The official PHP image with Apache (Debian): one stage, no slim variant exists; never Alpine.
+      if (!/^php:\d+\.\d+-apache-(trixie|bookworm)$/.test(s.image)) problems.push(`FROM ${s.image} is not an official Debian php:X-apache image`);
+      continue;
+    }
+    if (plan.answers.language === 'java') {
+      // The official Maven/Gradle/Temurin JDK images (Ubuntu noble) build, the Temurin JRE runs; never Alpine.
+      const isFinal = s === all[all.length - 1];
+      if (isFinal && !/^eclipse-temurin:\d+-jre-noble$/.test(s.image)) problems.push(`final FROM ${s.image} is not the Eclipse Temurin JRE (noble)`);
+      if (!isFinal && !/^(maven:3\.\d+-eclipse-temurin-\d+-noble|eclipse-temurin:\d+-jdk-noble|gradle:\d+\.\d+-jdk\d+-noble)$/.test(s.image)) problems.push(`FROM ${s.image} is not an official Maven, Gradle or Temurin JDK image (noble)`);
+      continue;
+    }
     if (plan.answers.language === 'rust') {
       // Compiled: the official Rust image (Debian slim) builds, distroless cc of the same Debian release runs.
       const isFinal = s === all[all.length - 1];
@@ -176,7 +196,7 @@ export function checkDockerfile(plan: Plan): string[] {
       continue;
     }
     if (!/slim/.test(tag ?? '') || /alpine/.test(tag ?? '')) problems.push(`FROM ${s.image} is not a Debian slim image`);
-    if (!['python', 'node'].includes(repo ?? '')) problems.push(`FROM ${s.image} is not an official runtime image`);
+    if (!['python', 'node', 'ruby'].includes(repo ?? '')) problems.push(`FROM ${s.image} is not an official runtime image`);
   }
   const final = all[all.length - 1] as Stage;
   const users = final.instructions.filter((i) => i.getKeyword() === 'USER').map(text);
@@ -244,6 +264,18 @@ export function checkDockerfile(plan: Plan): string[] {
       if (locked && !/--locked/.test(t)) problems.push('cargo build without --locked');
     }
     const probe = final.instructions.find((i) => i.getKeyword() === 'COPY' && /healthcheck/.test(text(i)));
+    if (!probe) problems.push('the final stage lacks the health probe its HEALTHCHECK runs');
+  }
+  if (plan.answers.language === 'dotnet') {
+    // A restore from the project files alone (NuGet folder cache-mounted), then publish; the runtime image's own non-root user; the probe.
+    const build = all.find((st) => st.name === 'build');
+    const restore = build?.instructions.find((i) => i.getKeyword() === 'RUN' && /\bdotnet restore\b/.test(text(i)));
+    if (!restore || !/--mount=type=cache,[^ ]*target=\/root\/\.nuget\/packages/.test(text(restore))) problems.push('no dotnet restore with the NuGet cache mount in the build stage');
+    const publish = build?.instructions.find((i) => i.getKeyword() === 'RUN' && /\bdotnet publish\b/.test(text(i)));
+    if (!publish || !/-c Release -o \/app\b/.test(text(publish)) || !/UseAppHost=false/.test(text(publish))) problems.push('no dotnet publish -c Release -o /app -p:UseAppHost=false in the build stage');
+    if (build && restore && publish && build.instructions.indexOf(restore) > build.instructions.indexOf(publish)) problems.push('dotnet publish before the restore layer');
+    if (user !== '$APP_UID') problems.push(`the final stage runs as ${user}, not the image's APP_UID`);
+    const probe = final.instructions.find((i) => i.getKeyword() === 'COPY' && /--from=probe /.test(text(i)));
     if (!probe) problems.push('the final stage lacks the health probe its HEALTHCHECK runs');
   }
   if (plan.answers.language === 'node' && plan.answers.framework !== 'nextjs') {
@@ -365,7 +397,8 @@ export function checkEnv(plan: Plan, userEnv: Record<string, string> = {}): stri
     if (!(k in example)) problems.push(`.env.example lacks ${k}`);
   }
   for (const [k, v] of Object.entries(env)) {
-    if (/PASSWORD|SECRET/.test(k)) {
+    // Laravel's .env.example says REDIS_PASSWORD=null: the word null is its "no value", no secret.
+    if (/PASSWORD|SECRET/.test(k) && !(v === 'null' && example[k] === 'null')) {
       if (v.length < 24 && userEnv[k] !== v) problems.push(`${k} is shorter than 24 characters`);
       if (example[k] === v) problems.push(`.env.example holds the secret ${k}`);
       for (const f of plan.files) {
@@ -476,7 +509,9 @@ export function checkStack(plan: Plan): string[] {
     if (!secretFile) problems.push(`secret ${name} reads ${def.file}, which is not written`);
     else {
       if (!secretFile.sensitive) problems.push(`${path} is not marked as holding a secret`);
-      if (secretFile.content !== env[name.toUpperCase()]) problems.push(`${path} differs from .env ${name.toUpperCase()}`);
+      // Secret names are the .env keys lowercased (a .NET ConnectionStrings__Default is mixed case).
+      const envKey = Object.keys(env).find((k) => k.toLowerCase() === name) ?? name.toUpperCase();
+      if (secretFile.content !== env[envKey]) problems.push(`${path} differs from .env ${envKey}`);
     }
   }
   for (const s of plan.answers.services) {
@@ -540,7 +575,7 @@ export function checkKubernetes(plan: Plan): string[] {
     for (const envFile of g.envs ?? []) {
       const text = file(plan, `k8s/${envFile}`);
       if (text === undefined) problems.push(`secretGenerator reads k8s/${envFile}, which is not written`);
-      else for (const line of text.split('\n')) if (/^[A-Z_][A-Z0-9_]*=/.test(line)) keys.add(line.split('=')[0] as string);
+      else for (const line of text.split('\n')) if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(line)) keys.add(line.split('=')[0] as string);
     }
     generated.set(g.name, keys);
   }
@@ -597,7 +632,56 @@ export function checkKubernetes(plan: Plan): string[] {
 /** Every check; `project` is what the folder held before (its .env values are the user's). */
 export function checkPlan(plan: Plan, project: Record<string, string> = {}): string[] {
   const userEnv = project['.env'] === undefined ? {} : parseDotenv(project['.env']);
-  return [...checkDockerfile(plan), ...checkCompose(plan), ...checkEnv(plan, userEnv), ...checkIgnores(plan), ...checkStack(plan), ...checkKubernetes(plan)];
+  return [...checkDockerfile(plan), ...checkCompose(plan), ...checkDevOverride(plan), ...checkEnv(plan, userEnv), ...checkIgnores(plan), ...checkStack(plan), ...checkKubernetes(plan)];
+}
+
+// -- the development override ------------------------------------------------------
+
+/** The development override (answers' `dev`), under the name docker compose merges by itself. */
+export function devOverrideText(plan: Plan): { path: string; text: string } | undefined {
+  const f = plan.files.find((x) => /^(docker-)?compose\.override\.ya?ml$/.test(x.path));
+  return f && { path: f.path, text: f.content };
+}
+
+/**
+ * docker-compose.override.yml: valid Compose on its own, merged under the main file's
+ * name, only services the main file has, a build target the Dockerfile defines, watch
+ * rules that never copy .env in, no bind mounts (they would bring .env and hide the image's
+ * packages), and a debugger published on 127.0.0.1 only.
+ */
+export function checkDevOverride(plan: Plan): string[] {
+  const dev = devOverrideText(plan);
+  if (!plan.answers.dev || !plan.answers.deploy.includes('compose')) return dev ? [`${dev.path} written without "dev"`] : [];
+  if (!dev) return ['"dev" is set, but no compose override file is written'];
+  const problems: string[] = [];
+  let doc: Record<string, any>;
+  try {
+    doc = parseYaml(dev.text, { version: '1.1' }) as Record<string, any>;
+  } catch (err) {
+    return [`${dev.path} is not YAML: ${(err as Error).message}`];
+  }
+  if (!validateCompose(doc)) problems.push(...(validateCompose.errors ?? []).map((e) => `${dev.path} compose schema: ${e.instancePath} ${e.message}`));
+  const mainPath = plan.files.find((f) => /^(docker-)?compose\.ya?ml$/.test(f.path))?.path;
+  if (mainPath && dev.path !== mainPath.replace(/\.(ya?ml)$/, '.override.$1')) problems.push(`${dev.path} is not the override docker compose merges into ${mainPath}`);
+  const main = parseCompose(plan);
+  const dockerfileStages = new Set(stages(appFile(plan, 'Dockerfile') ?? '').map((s) => s.name));
+  for (const [name, svc] of Object.entries<Record<string, any>>(doc.services ?? {})) {
+    if (!main?.services?.[name]) problems.push(`${dev.path}: service ${name} is not in ${mainPath}`);
+    const target = svc.build?.target;
+    if (target !== undefined && !dockerfileStages.has(target)) problems.push(`${dev.path}: ${name} builds stage ${target}, which the Dockerfile lacks`);
+    for (const v of svc.volumes ?? []) if (typeof v === 'string' ? /^[.~/]/.test(v) : v?.type === 'bind') problems.push(`${dev.path}: ${name} bind-mounts ${JSON.stringify(v)}`);
+    for (const p of svc.ports ?? []) if (!String(p).startsWith('127.0.0.1:')) problems.push(`${dev.path}: ${name} publishes ${p} beyond this machine`);
+    const watch: Array<Record<string, any>> = svc.develop?.watch ?? [];
+    if (name === 'app' && watch.length === 0) problems.push(`${dev.path}: the app has no watch rules`);
+    for (const w of watch) {
+      if (String(w.action).startsWith('sync')) {
+        if (!w.target) problems.push(`${dev.path}: ${name}'s sync of ${w.path} has no target`);
+        if (!(w.ignore ?? []).includes('.env')) problems.push(`${dev.path}: ${name}'s sync of ${w.path} would copy .env into the container`);
+      }
+      if (w.action === 'rebuild' && svc.command === undefined && name === 'app' && watch.some((x) => String(x.action).startsWith('sync'))) problems.push(`${dev.path}: the app syncs code but runs no reloading command`);
+    }
+  }
+  return problems;
 }
 
 // -- the services, one by one --------------------------------------------------------
@@ -664,7 +748,8 @@ export function checkEnvServices(plan: Plan, env: Record<string, string>): strin
   };
   for (const [id, f] of Object.entries(MYSQL_FAMILY)) {
     if (!uses(id)) continue;
-    if (!(env.DATABASE_URL ?? '').startsWith('mysql://')) problems.push(`DATABASE_URL for ${id} is not mysql://`);
+    // mysql://, or the driver's scheme the app's own settings use (Rails: mysql2://, trilogy://).
+    if (!/^(mysql|mysql2|trilogy):\/\//.test(env.DATABASE_URL ?? '')) problems.push(`DATABASE_URL for ${id} is not mysql:// (or mysql2://, trilogy://)`);
     has('DATABASE_URL', [`${env[`${f.prefix}_USER`]}:${encodeURIComponent(env[`${f.prefix}_PASSWORD`] ?? '?')}@${id}:3306/${env[`${f.prefix}_DATABASE`]}`]);
     if (env[`${f.prefix}_USER`] === 'root') problems.push(`${f.prefix}_USER is root, which the image refuses`);
     if (env[`${f.prefix}_ROOT_PASSWORD`] === env[`${f.prefix}_PASSWORD`]) problems.push(`${id}: the root password is the app's`);

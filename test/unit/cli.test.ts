@@ -85,7 +85,7 @@ describe('bad input: exit 2, one clear message, nothing written, no stack trace'
     ['a list, not an object', ['--answers', 'answers.json'], answers([ok]), /answers \(document\): the answers must be a JSON object/],
     ['a wrong type', ['--answers', 'answers.json'], answers({ ...ok, port: '8000' }), /answers\/port: must be an integer from 1 to 65535, not "8000"/],
     ['an unknown key', ['--answers', 'answers.json'], answers({ ...ok, sevices: [] }), /answers\/sevices: unknown key: did you mean "services"\?/],
-    ['an unknown framework', ['--answers', 'answers.json'], answers({ ...ok, framework: 'rails' }), /answers\/framework: must be one of: fastapi, flask, django/],
+    ['an unknown framework', ['--answers', 'answers.json'], answers({ ...ok, framework: 'phoenix' }), /answers\/framework: must be one of: fastapi, flask, django/],
     ['an unknown service', ['--answers', 'answers.json'], answers({ ...ok, services: ['cassandra'] }), /answers\/services\/0: must be one of: postgres, mysql, mariadb, mongodb, redis, valkey, memcached, rabbitmq, not "cassandra"/],
     ['a framework of another language', ['--answers', 'answers.json'], answers({ ...ok, framework: 'nestjs' }), /answers\/framework: "nestjs" is a node framework/],
     ['a port out of range', ['--answers', 'answers.json'], answers({ ...ok, port: 70000 }), /answers\/port: must be an integer from 1 to 65535, not 70000/],
@@ -224,7 +224,7 @@ describe('interactive questions', () => {
     });
     expect(r.code).toBe(0);
     // No app here: the starter is offered, and with it npm (its lockfile), so the package manager is not asked.
-    expect(r.asked.map((q) => q.name)).toEqual(['name', 'language', 'framework', 'services', 'port', 'runtimeVersion', 'entrypoint', 'starter', 'deploy']);
+    expect(r.asked.map((q) => q.name)).toEqual(['name', 'language', 'framework', 'services', 'port', 'runtimeVersion', 'entrypoint', 'starter', 'deploy', 'dev', 'ci']);
     expect(r.asked.find((q) => q.name === 'port')?.initial).toBe(3000);
     expect(r.files['/work/My Shop/src/server.js']).toContain("import Fastify from 'fastify'");
   });
@@ -362,13 +362,17 @@ describe('interactive questions for orchestrators', () => {
     });
     expect(r.code).toBe(0);
     const names = r.asked.map((q) => q.name);
-    expect(names.slice(-3)).toEqual(['deploy', 'replicas', 'image']);
+    expect(names.slice(-5)).toEqual(['deploy', 'replicas', 'image', 'dev', 'ci']);
     expect(new Set(names).size).toBe(names.length);
     expect(r.asked.find((q) => q.name === 'image')?.initial).toBe('shop:latest');
     expect(r.files['/work/k8s/app.yaml']).toContain('image: registry.example.com/shop:1.0');
     expect(r.files['/work/k8s/app.yaml']).toContain('replicas: 3');
     const plain = await cli([], {}, { interactive: true, answers: { name: 'shop', language: 'python', framework: 'flask' } });
     expect(plain.asked.map((q) => q.name)).not.toContain('image');
+    // Without Compose there is no development setup to ask for.
+    const k8s = await cli([], {}, { interactive: true, answers: { name: 'shop', language: 'python', framework: 'flask', deploy: ['kubernetes'] } });
+    expect(k8s.asked.map((q) => q.name)).not.toContain('dev');
+    expect(k8s.asked.map((q) => q.name)).toContain('ci');
   });
 });
 

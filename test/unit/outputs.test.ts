@@ -1,7 +1,7 @@
 import { parse as parseDotenv } from 'dotenv';
 import { describe, expect, it } from 'vitest';
 import { allCases, compatible, matrix, planOf, serviceSets } from '../helpers/cases.js';
-import { checkCompose, checkDockerfile, checkEnv, checkIgnores, checkKubernetes, checkStack, file, parseCompose, stages, text } from '../helpers/checks.js';
+import { checkCompose, checkDevOverride, checkDockerfile, checkEnv, checkIgnores, checkKubernetes, checkStack, file, parseCompose, stages, text } from '../helpers/checks.js';
 
 describe.each(allCases)('$name', (c) => {
   const plan = planOf(c);
@@ -29,6 +29,10 @@ describe.each(allCases)('$name', (c) => {
   it('k8s/ (when asked) validates against the Kubernetes schemas and its references resolve', () => {
     expect(checkKubernetes(plan)).toEqual([]);
   });
+
+  it('docker-compose.override.yml (when "dev") validates, builds a stage that exists, and never copies .env in', () => {
+    expect(checkDevOverride(plan)).toEqual([]);
+  });
 });
 
 describe('the matrix', () => {
@@ -36,8 +40,8 @@ describe('the matrix', () => {
     // none, 8 alone, postgres+redis, and 3 databases x 2 Redis-likes in full stacks
     expect(serviceSets).toHaveLength(1 + 8 + 1 + 6);
     expect(serviceSets.every((set) => compatible(set).length === set.length)).toBe(true);
-    // Python 3, Node.js 4, Go 5, Rust 4 frameworks.
-    expect(matrix).toHaveLength(16 * serviceSets.length);
+    // Python 3, Node.js 4, Go 5, Rust 4, .NET 2, Ruby 4, PHP 3, Java 3 frameworks.
+    expect(matrix).toHaveLength(28 * serviceSets.length);
   });
 
   it('writes the files a user expects for each language', () => {

@@ -51,8 +51,8 @@ describe('validateAnswers', () => {
   });
 
   it('lists the valid languages, frameworks and services', () => {
-    expect(errorsOf({ ...base, language: 'ruby' })).toContain('/language: must be one of: python, node, go, rust, not "ruby"');
-    expect(errorsOf({ ...base, framework: 'rails' })).toEqual(['/framework: must be one of: fastapi, flask, django (the python frameworks), not "rails"']);
+    expect(errorsOf({ ...base, language: 'elixir' })).toContain('/language: must be one of: python, node, go, rust, dotnet, ruby, php, java, not "elixir"');
+    expect(errorsOf({ ...base, framework: 'phoenix' })).toEqual(['/framework: must be one of: fastapi, flask, django (the python frameworks), not "phoenix"']);
     const all = 'postgres, mysql, mariadb, mongodb, redis, valkey, memcached, rabbitmq';
     expect(errorsOf({ ...base, services: ['postgres', 'cassandra'] })).toEqual([`/services/1: must be one of: ${all}, not "cassandra"`]);
     expect(errorsOf({ ...base, services: ['postgres', 'mysql'] })).toEqual(['/services: "postgres" and "mysql" both give the app DATABASE_URL: they are alternatives, pick one']);

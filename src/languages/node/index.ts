@@ -98,6 +98,14 @@ const hasDatabase = (r: ResolvedAnswers) => services.some((s) => s.kind === 'dat
 
 /** The stage one-off tasks that need the dev packages run from. */
 const TOOLS_STAGE = 'tools';
+/** The Dockerfile stage docker-compose.override.yml builds for development. */
+const DEV_STAGE = 'dev';
+
+/** Whether package.json names a package among its dependencies or devDependencies. */
+function dependsOn(project: ProjectSnapshot, name: string): boolean {
+  const pkg = readJson(project, 'package.json');
+  return [pkg?.dependencies, pkg?.devDependencies].some((d) => typeof d === 'object' && d !== null && name in d);
+}
 
 /**
  * The app as this plan builds it: its migration runs once before it starts
@@ -380,6 +388,8 @@ export const node: LanguageProvider = {
           ? { workdir: '/app', from: '/prod', to: './', comment: `${ws.name} as pnpm deploy wrote it: its files, its production packages and the workspace packages it uses; owned by root.` }
           : { workdir: '/app', from: '/app', to: './', comment: 'The app as built, with production packages only; owned by root, read-only to the app user.' },
       tools: migrate?.target ? { stage: migrate.target.stage, for: `${migrate.command.join(' ')}, run by the migrate service` } : null,
+      // Only when the answers ask for the development setup and it builds this stage.
+      devStage: r.dev && node.dev?.(input)?.target ? DEV_STAGE : null,
       standalone: app.nextStandalone,
       buildArgs: next ? nextPublicVars(project) : [],
       env: [['NODE_ENV', 'production'], ...(next ? [['NEXT_TELEMETRY_DISABLED', '1'], ['HOSTNAME', '0.0.0.0']] : []), ...startEnv(app), ['PORT', String(r.port)]],
@@ -390,6 +400,40 @@ export const node: LanguageProvider = {
   },
 
   files: (input) => (input.starter ? starterFiles(input) : []),
+
+  dev(input) {
+    const { r, project } = input;
+    // A command of the user's own, or a workspace member (built from the workspace root): a change rebuilds.
+    if (r.command || workspaceOf(input)) return undefined;
+    const fw = frameworkOf(r);
+    const { app } = plannedApp(input);
+    const pm = pmOf(r);
+    const has = (f: string) => project.read(f) !== undefined;
+    const common = {
+      workdir: '/app',
+      // What the image makes itself: the host's copies (another platform's, maybe) never replace them.
+      ignore: ['node_modules', 'dist', 'build', '.next', 'coverage'],
+      rebuildOn: ['package.json', ...[packageManager(pm, toolVersion(r, project)).lockfile, '.npmrc', '.yarnrc.yml', 'pnpm-workspace.yaml'].filter(has)],
+      environment: { NODE_ENV: 'development' },
+    };
+    const devStage = { stage: DEV_STAGE, why: 'Every package, dev ones included, and a copy of the code the app user may write (the dev server writes its output beside it)' };
+    if (fw.build.kind === 'nextjs') return { ...common, target: devStage, command: ['node', 'node_modules/next/dist/bin/next', 'dev', '--hostname', '0.0.0.0', '--port', String(r.port)], reload: 'next dev' };
+    if (app.builds) {
+      // The project's own dev script knows how it reloads (tsx watch, nodemon, nest start --watch).
+      if (app.scripts.dev) return { ...common, target: devStage, command: ['npm', 'run', 'dev'], reload: `its dev script (${app.scripts.dev})` };
+      if (fw.id === 'nestjs' && dependsOn(project, '@nestjs/cli')) return { ...common, target: devStage, command: ['node', 'node_modules/@nestjs/cli/bin/nest.js', 'start', '--watch'], reload: 'nest start --watch' };
+      return undefined;
+    }
+    // Plain JavaScript: node's own watch mode restarts it on a change, with the inspector open for a debugger.
+    const command = node.command(input);
+    if (command[0] !== 'node') return undefined;
+    return {
+      ...common,
+      command: ['node', '--watch', '--inspect=0.0.0.0:9229', ...command.slice(1)],
+      reload: 'node --watch',
+      debug: { port: 9229, how: 'Chrome\'s chrome://inspect, or VS Code\'s "Attach to Node Process" (port 9229)' },
+    };
+  },
 
   notes(input) {
     const { r, project, starter } = input;

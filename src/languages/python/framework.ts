@@ -18,6 +18,8 @@ export interface PythonFramework extends Framework {
   appClass?: string;
   /** What the entry point names: an application object (`module:app`) or a Django project package. */
   entry: 'app' | 'package';
+  /** The development server with its live reload (docker-compose.override.yml), and what reloads it. */
+  dev(ctx: EntryContext, has: (file: string) => boolean): { command: string[]; reload: string };
   starter: {
     /** Files whose presence means an app already exists (any one is enough). */
     appMarkers(ctx: EntryContext): string[];

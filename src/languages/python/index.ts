@@ -222,6 +222,23 @@ export const python: LanguageProvider = {
     return [...(m ? [m] : []), ...workers(input.project, manifests, used.some((s) => s.broker), settings)];
   },
 
+  dev(input) {
+    const { r, project } = input;
+    // A command of the user's own: nothing known reloads it, so a change rebuilds.
+    if (r.command) return undefined;
+    const has = (f: string) => project.read(f) !== undefined || project.list(f) !== undefined;
+    const { command, reload } = frameworkOf(r).dev(entryContext(r), has);
+    const manifests = ['requirements.txt', 'requirements', 'pyproject.toml', 'uv.lock', 'poetry.lock', 'Pipfile', 'Pipfile.lock', 'pdm.lock', 'setup.py', 'setup.cfg', ...(input.starter ? [] : [SERVER_REQUIREMENTS])];
+    const written = new Set(this.files(input).map((f) => f.path));
+    return {
+      command,
+      reload,
+      workdir: '/app',
+      ignore: ['.venv', 'venv', '**/__pycache__'],
+      rebuildOn: manifests.filter((f) => has(f) || written.has(f)),
+    };
+  },
+
   notes(input) {
     const { r, project, starter } = input;
     if (starter) return [];

@@ -11,6 +11,8 @@ export const django: PythonFramework = {
   title: 'Django',
   defaultPort: 8000,
   entrypoint: { default: 'config', help: HELP, rules: [{ pattern: `${PACKAGE_PATTERN}|${APP_PATTERN}`, must: `${PACKAGE_EXAMPLE}, or "package.asgi:application" (${HELP})` }] },
+  // Django's development server, which reloads on a code change.
+  dev: (ctx, has) => ({ command: [...(has('manage.py') ? ['python', 'manage.py'] : ['django-admin']), 'runserver', `0.0.0.0:${ctx.port}`], reload: 'Django runserver' }),
   command: (ctx) => (isAsgi(ctx.entrypoint) ? ['uvicorn', ctx.entrypoint, '--host', '0.0.0.0', '--port', String(ctx.port)] : gunicorn(`${ctx.entrypoint}.wsgi`, ctx.port)),
   requirements: ['django', 'gunicorn'],
   server: (entrypoint) => (isAsgi(entrypoint) ? { requirement: 'uvicorn', providedBy: ['uvicorn'] } : { requirement: 'gunicorn', providedBy: ['gunicorn'] }),

@@ -12,6 +12,8 @@ export const fastapi: PythonFramework = {
     // uvicorn calls an app factory itself when told so; the target then names the function.
     return ['uvicorn', ...(factory ? ['--factory', ctx.entrypoint.replace(/\(\)$/, '')] : [ctx.entrypoint]), '--host', '0.0.0.0', '--port', String(ctx.port)];
   },
+  // uvicorn restarts the app when a .py file under the working folder changes.
+  dev: (ctx) => ({ command: [...fastapi.command(ctx), '--reload'], reload: 'uvicorn --reload' }),
   requirements: ['fastapi', 'uvicorn'],
   // fastapi[standard] brings uvicorn[standard].
   server: () => ({ requirement: 'uvicorn', providedBy: ['uvicorn', 'fastapi[standard]', 'fastapi[all]'] }),
