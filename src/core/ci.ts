@@ -4,7 +4,7 @@
  * push it.
  */
 import type { ResolvedAnswers } from './answers.js';
-import type { BuildSpec } from './compose.js';
+import { composeImage, type BuildSpec } from './compose.js';
 import { toYaml } from './yaml.js';
 import { versions } from '../versions.js';
 
@@ -83,7 +83,7 @@ export function renderGithubWorkflow(r: ResolvedAnswers, spec: BuildSpec, env: C
           {
             name: 'Build the image (unchanged layers come from the registry cache)',
             uses: a.buildPush,
-            with: { ...build, load: true, tags: `\${{ steps.meta.outputs.tags }}\n${r.name}-app`, labels: '${{ steps.meta.outputs.labels }}' },
+            with: { ...build, load: true, tags: `\${{ steps.meta.outputs.tags }}\n${composeImage(r)}`, labels: '${{ steps.meta.outputs.labels }}' },
           },
           { name: 'A .env for this run: random secrets, never committed', run: envScript(env) },
           { name: 'Start the stack and wait until the app is healthy', run: 'docker compose up --detach --wait --wait-timeout 300 app' },
@@ -115,13 +115,16 @@ export function renderGithubWorkflow(r: ResolvedAnswers, spec: BuildSpec, env: C
 }
 
 /** .gitlab-ci.yml */
-export function renderGitlabCi(r: ResolvedAnswers, spec: BuildSpec, env: CiEnv): string {
+export const GITLAB_INCLUDED = '.gitlab/docker-image.gitlab-ci.yml';
+
+/** .gitlab-ci.yml, or (beside a pipeline of the user's own) a file that pipeline includes, whose job runs in the `.post` stage every pipeline has: after the user's own stages pass. */
+export function renderGitlabCi(r: ResolvedAnswers, spec: BuildSpec, env: CiEnv, included = false): string {
   const target = pushTarget(r, 'gitlab');
   const context = spec.context;
   const file = spec.dockerfile ? `${context === '.' ? '' : `${context}/`}${spec.dockerfile}` : `${context === '.' ? '' : `${context}/`}Dockerfile`;
   const login = target.own ? 'echo "$CI_REGISTRY_PASSWORD" | docker login -u "$CI_REGISTRY_USER" --password-stdin "$CI_REGISTRY"' : `echo "$REGISTRY_PASSWORD" | docker login -u "$REGISTRY_USERNAME" --password-stdin${target.registry ? ` ${target.registry}` : ''}`;
   const job = {
-    stage: 'image',
+    stage: included ? '.post' : 'image',
     image: versions.ci.gitlabDocker,
     services: [versions.ci.gitlabDind],
     variables: { DOCKER_TLS_CERTDIR: '/certs', IMAGE: target.image },
@@ -130,7 +133,7 @@ export function renderGitlabCi(r: ResolvedAnswers, spec: BuildSpec, env: CiEnv):
       login,
       // A builder that can read and write a registry cache.
       'docker buildx create --use --driver docker-container',
-      `docker buildx build --cache-from "type=registry,ref=$IMAGE:buildcache" --load -t ${r.name}-app -t "$IMAGE:$CI_COMMIT_SHORT_SHA" -f ${file} ${context}`,
+      `docker buildx build --cache-from "type=registry,ref=$IMAGE:buildcache" --load -t ${composeImage(r)} -t "$IMAGE:$CI_COMMIT_SHORT_SHA" -f ${file} ${context}`,
       envScript(env),
       'docker compose up --detach --wait --wait-timeout 300 app || { docker compose ps --all; docker compose logs --no-color; exit 1; }',
       'docker compose down --volumes',
@@ -141,10 +144,13 @@ export function renderGitlabCi(r: ResolvedAnswers, spec: BuildSpec, env: CiEnv):
       ].join('\n'),
     ],
   };
-  return toYaml({ stages: ['image'], 'docker-image': job }, {
+  return toYaml(included ? { 'docker-image': job } : { stages: ['image'], 'docker-image': job }, {
     header: [
       `GitLab CI for ${r.name}, written by generator-dockerize: builds the image, starts the stack`,
       'and waits for the app to be healthy, then pushes the image on the default branch and on tags.',
+      ...(included
+        ? ['Your .gitlab-ci.yml runs it once it says', `  include:`, `    - local: ${GITLAB_INCLUDED}`, "Its job is in the .post stage (every pipeline has it): it runs after your own stages pass."]
+        : []),
       target.own ? "It pushes to this project's container registry with the job's own credentials." : `It pushes to ${target.image}: set the CI/CD variables REGISTRY_USERNAME and REGISTRY_PASSWORD (masked).`,
     ],
   });

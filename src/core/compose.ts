@@ -15,8 +15,10 @@ function composeModel(r: ResolvedAnswers, processes: readonly Process[], spec: B
   const ctx = entryContext(r);
   const dir = spec.context === '.' ? '.' : `./${spec.context}`;
   const build = spec.dockerfile ? { context: dir, dockerfile: spec.dockerfile } : dir;
+  const named = r.image.includes('/');
   const app: Record<string, unknown> = {
     build,
+    ...(named ? { image: r.image } : {}),
     init: true,
     restart: 'unless-stopped',
     env_file: '.env',
@@ -31,6 +33,7 @@ function composeModel(r: ResolvedAnswers, processes: readonly Process[], spec: B
           ? 'Built from the Dockerfile in this folder'
           : `Built from ${r.app}/Dockerfile, with ${r.app}/ as the build context`,
     ],
+    ...(named ? ([[['services', 'app', 'image'], 'The name docker compose build tags the image with, and docker compose push pushes']] as [Path, string][]) : []),
     [['services', 'app', 'init'], 'A tiny init as PID 1 forwards stop signals to the app and reaps zombie processes'],
     [['services', 'app', 'env_file'], 'Settings and secrets, read when the container starts (never baked into the image)'],
     [['services', 'app', 'ports'], `host:container. Set ${hostPortVar(r)} in .env to use another host port`],
@@ -92,6 +95,9 @@ function composeModel(r: ResolvedAnswers, processes: readonly Process[], spec: B
   const doc = Object.keys(volumes).length > 0 ? { services: all, volumes } : { services: all };
   return { doc, comments, quoted, flow };
 }
+
+/** The image docker compose builds for the app: the answers' reference when it names a registry, else Compose's own <project>-app. */
+export const composeImage = (r: ResolvedAnswers) => (r.image.includes('/') ? r.image : `${r.name}-app`);
 
 /** The named volume of a data folder: /app/uploads -> app-uploads. */
 export const dataVolume = (path: string) => `app-${path.replace(/^\/app\/?/, '').replace(/[^a-z0-9]+/gi, '-').toLowerCase() || 'data'}`;

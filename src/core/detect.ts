@@ -6,6 +6,7 @@
  * services, and keeps a warning for everything it saw but can't act on.
  * Pure: it reads only through the snapshot.
  */
+import type { CiTarget } from './answers.js';
 import type { EnvRead, LanguageDetection, LanguageProvider, ServiceRecognition } from './provider.js';
 import { within, type ProjectSnapshot } from './project.js';
 import { providers, recognisable, services } from './registry.js';
@@ -41,6 +42,17 @@ export interface Detection {
   candidates: Candidate[];
   /** The variables the app reads: its example env files, then its code. */
   env?: EnvRead[];
+  /** The CI the repository already runs (at its root), which a workflow of ours would join: a hint, never a default. */
+  ci?: Array<{ target: CiTarget; title: string; evidence: string }>;
+}
+
+/** The CI systems the repository's root configures: GitHub Actions workflows, a GitLab pipeline. */
+export function ciOf(root: ProjectSnapshot): NonNullable<Detection['ci']> {
+  const out: NonNullable<Detection['ci']> = [];
+  const workflows = (root.list('.github/workflows') ?? []).filter((f) => /\.ya?ml$/.test(f));
+  if (workflows.length) out.push({ target: 'github', title: 'GitHub Actions', evidence: `.github/workflows/${workflows[0]}${workflows.length > 1 ? ` and ${workflows.length - 1} more` : ''}` });
+  if (root.read('.gitlab-ci.yml') !== undefined) out.push({ target: 'gitlab', title: 'GitLab CI', evidence: '.gitlab-ci.yml' });
+  return out;
 }
 
 /** Folders where monorepos keep their apps; `*` takes every subfolder. */
@@ -198,6 +210,12 @@ export interface DetectOptions {
 
 /** What the repository says about the answers. */
 export function detect(root: ProjectSnapshot, options: DetectOptions = {}): Detection {
+  const found = detectApp(root, options);
+  const ci = ciOf(root);
+  return ci.length ? { ...found, ci } : found;
+}
+
+function detectApp(root: ProjectSnapshot, options: DetectOptions): Detection {
   const evidence: Record<string, string> = {};
   const warnings: string[] = [];
   let app = options.app && options.app !== '.' ? options.app.replace(/\/+$/, '') : '.';

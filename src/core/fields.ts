@@ -194,13 +194,6 @@ export const fields: readonly Field[] = [
     validate: validators.replicas,
   },
   {
-    key: 'image',
-    description: 'Image reference Swarm and Kubernetes pull, e.g. "registry.example.com/team/app:1.0". Default: "<name>:latest".',
-    prompt: { type: 'text', message: 'Image to push and deploy (registry/name:tag)', when: (a) => orchestrated(a) },
-    default: (a) => (typeof a.name === 'string' ? `${a.name}:latest` : undefined),
-    validate: validators.image,
-  },
-  {
     key: 'dev',
     description:
       'Also write docker-compose.override.yml, which docker compose merges by itself: the app with its framework\'s live reload, and `develop.watch` rules that copy a changed source file into the container and rebuild on a dependency change (`docker compose up --watch`). Default: false.',
@@ -218,13 +211,25 @@ export const fields: readonly Field[] = [
     prompt: {
       type: 'multiselect',
       message: 'CI workflow that builds, checks and pushes the image (none: Enter)',
-      choices: () => [
-        { value: 'github', title: 'GitHub Actions (.github/workflows/docker.yml)' },
-        { value: 'gitlab', title: 'GitLab CI (.gitlab-ci.yml)' },
-      ],
+      // The CI the repository already runs says so in its title.
+      choices: (_a, facts) => {
+        const runs = (id: string) => facts.detected?.ci?.find((c) => c.target === id);
+        const seen = (id: string) => (runs(id) ? `, beside your ${runs(id)?.evidence}` : '');
+        return [
+          { value: 'github', title: `GitHub Actions (.github/workflows/docker.yml${seen('github')})` },
+          { value: 'gitlab', title: `GitLab CI (${runs('gitlab') ? `a job your .gitlab-ci.yml includes` : '.gitlab-ci.yml'})` },
+        ];
+      },
     },
     default: () => [],
     validate: validators.ci,
+  },
+  {
+    key: 'image',
+    description: 'Image reference: the name docker compose tags the image with, what the CI workflows push, and what Swarm and Kubernetes pull, e.g. "registry.example.com/team/app:1.0" (with a registry, compose tags the image with it and `docker compose push` pushes it). Default: "<name>:latest".',
+    prompt: { type: 'text', message: 'Image to push and deploy (registry/name:tag)', when: (a) => orchestrated(a) || (Array.isArray(a.ci) && a.ci.length > 0) },
+    default: (a) => (typeof a.name === 'string' ? `${a.name}:latest` : undefined),
+    validate: validators.image,
   },
   {
     key: 'command',

@@ -1,5 +1,5 @@
 import type { Answers, ProjectFacts, ResolvedAnswers } from './answers.js';
-import { registryOf, renderGithubWorkflow, renderGitlabCi } from './ci.js';
+import { GITLAB_INCLUDED, registryOf, renderGithubWorkflow, renderGitlabCi } from './ci.js';
 import { renderCompose } from './compose.js';
 import { devFileOf, devSummary, renderDevOverride, type DevSummary } from './dev.js';
 import type { Detection } from './detect.js';
@@ -255,10 +255,15 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
       add(path, 'generated', 'GitHub Actions: build the image, start the stack and wait for healthy, push on the default branch and tags', renderGithubWorkflow(r, build, ciEnv));
     }
     if (r.ci.includes('gitlab')) {
-      if (!ours('.gitlab-ci.yml')) throw new InputError([{ pointer: '/ci', message: '.gitlab-ci.yml is a pipeline of your own, and GitLab reads only that one file: it is never replaced, so leave "gitlab" out of "ci" (or move your pipeline aside and run again)' }]);
-      add('.gitlab-ci.yml', 'generated', 'GitLab CI: build the image, start the stack and wait for healthy, push on the default branch and tags', renderGitlabCi(r, build, ciEnv));
+      // GitLab reads one pipeline file: beside the user's own, ours is a file it includes.
+      const own = !ours('.gitlab-ci.yml');
+      const includes = own && new RegExp(`local:\\s*['"]?/?${GITLAB_INCLUDED.replace(/\./g, '\\.')}`).test(root.read('.gitlab-ci.yml') ?? '');
+      if (own && !includes) notes.push(`.gitlab-ci.yml is a pipeline of your own, so it is kept: the image job is in ${GITLAB_INCLUDED}. Add to your .gitlab-ci.yml:\n  include:\n    - local: ${GITLAB_INCLUDED}`);
+      add(own ? GITLAB_INCLUDED : '.gitlab-ci.yml', 'generated', 'GitLab CI: build the image, start the stack and wait for healthy, push on the default branch and tags', renderGitlabCi(r, build, ciEnv, own));
     }
   }
+  // The CI the repository runs, when no workflow of ours joins it: how to add one.
+  for (const c of (facts.detected as Detection).ci ?? []) if (!r.ci.includes(c.target)) notes.push(ciHint(c));
   const secretPaths = files.filter((f) => f.sensitive).map((f) => f.path);
   add('.gitignore', 'merged', 'Keeps secrets (.env and the like) out of git', renderGitignore(wantedIgnores(r, writeStarter, secretPaths), root.read('.gitignore')));
   for (const f of provided) add(inApp(f.path), f.kind, f.purpose, f.content);
@@ -266,6 +271,10 @@ function planFor(answers: Answers, resolved: ResolvedAnswers, facts: ProjectFact
   const detection = facts.detected as Detection;
   return { answers: r, files, starter: writeStarter, notes, detection, processes, command: provider.command(languageInput), sources: sourcesOf(answers, r, detection) };
 }
+
+/** How to add our CI job to the CI a repository already runs. */
+const ciHint = (c: NonNullable<Detection['ci']>[number]) =>
+  `This repository runs ${c.title} (${c.evidence}): "ci": ["${c.target}"] in the answers adds a job that builds the image, starts the stack until it is healthy, and pushes the image.`;
 
 /** `a/b/c` seen from `a`: `b/c`. */
 const relativeTo = (dir: string, path: string) => (dir === '.' ? path : path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path);
@@ -395,5 +404,5 @@ export function detectAnswers(input: { project: ProjectSnapshot; folderName?: st
     };
     evidence[key] = d.evidence[key] ?? none[key] ?? 'default';
   }
-  return { ...values, evidence, warnings: [...d.problems.map((p) => `${p.key}: ${p.message}`), ...d.warnings] };
+  return { ...values, evidence, warnings: [...d.problems.map((p) => `${p.key}: ${p.message}`), ...d.warnings], hints: (d.ci ?? []).map(ciHint) };
 }

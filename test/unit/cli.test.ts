@@ -362,13 +362,16 @@ describe('interactive questions for orchestrators', () => {
     });
     expect(r.code).toBe(0);
     const names = r.asked.map((q) => q.name);
-    expect(names.slice(-5)).toEqual(['deploy', 'replicas', 'image', 'dev', 'ci']);
+    expect(names.slice(-5)).toEqual(['deploy', 'replicas', 'dev', 'ci', 'image']);
     expect(new Set(names).size).toBe(names.length);
     expect(r.asked.find((q) => q.name === 'image')?.initial).toBe('shop:latest');
     expect(r.files['/work/k8s/app.yaml']).toContain('image: registry.example.com/shop:1.0');
     expect(r.files['/work/k8s/app.yaml']).toContain('replicas: 3');
     const plain = await cli([], {}, { interactive: true, answers: { name: 'shop', language: 'python', framework: 'flask' } });
     expect(plain.asked.map((q) => q.name)).not.toContain('image');
+    // A CI workflow pushes the image, so it asks where to.
+    const ci = await cli([], {}, { interactive: true, answers: { name: 'shop', language: 'python', framework: 'flask', ci: ['github'] } });
+    expect(ci.asked.map((q) => q.name)).toContain('image');
     // Without Compose there is no development setup to ask for.
     const k8s = await cli([], {}, { interactive: true, answers: { name: 'shop', language: 'python', framework: 'flask', deploy: ['kubernetes'] } });
     expect(k8s.asked.map((q) => q.name)).not.toContain('dev');
